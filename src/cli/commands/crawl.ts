@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { createLogger } from '../../log.js'
+import { DEFAULTS } from '../../options.js'
+import { parseHttpUrl } from '../../url/normalize.js'
+import { createRoundup } from '../../roundup.js'
+import type { CrawlReport } from '../../crawl/crawl.js'
+import { readEnv } from '../env.js'
+import { createProgress, UsageError } from '../output.js'
+import { parseInteger } from '../parse.js'
+import { commonOptions, logLevel, type CommonFlags } from './common.js'
+
+interface CrawlFlags extends CommonFlags {
+  seeds?: string
+  event?: string
+  depth: number
+  maxPages: number
+  concurrency: number
+  perHost: number
+  delay: number
+  proxy?: string
+  allowPrivate?: boolean
+  userAgent?: string
+  robots: boolean
+  wait?: boolean
+}
+
+async function readSeeds(positionals: string[], seedsFile: string | undefined): Promise<string[]> {
+  const raw = [...positionals]
+  if (seedsFile) {
+    let text: string
+    try {
+      text = await readFile(seedsFile, 'utf8')
+    } catch (error) {
+      throw new UsageError(`cannot read --seeds file ${seedsFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+    raw.push(...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')))
+  }
+  if (!raw.length) throw new UsageError('give at least one seed URL, or --seeds FILE')
+  return raw.map((seed) => {
+    const url = parseHttpUrl(seed)
+    if (!url) throw new UsageError(`not an http(s) URL: ${JSON.stringify(seed)}`)
+    return url.href
+  })
+}
+
+function printSummary(report: CrawlReport, out: NodeJS.WritableStream): void {
+  const { counts } = report
+  out.write(`event ${report.event.id}: "${report.event.title}" (${report.event.created ? 'new' : 'updated'}, ${report.event.posts} posts)\n`)
+  out.write(`${counts.stored} stored, ${counts.skipped} skipped, ${counts.errors} failed; ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)}s\n`)
+  for (const url of report.urls) {
+    if (url.outcome === 'stored' || url.outcome === 'not-modified') continue
+    out.write(`  ${url.outcome.padEnd(18)} ${url.url}${url.reason ? ` (${url.reason})` : ''}\n`)
+  }
+}
+
+export function registerCrawl(program: Command): void {
+  const command = program
+    .command('crawl')
+    .summary('crawl seed posts and their cross-reference lists into the store')
+    .description('Fetch each seed post, find its cross-reference section ("Other blog posts on the same session:"), fetch every listed post, and store them as one event.')
+    .argument('[url...]', 'seed post URLs')
+    .option('--seeds <file>', 'read seed URLs from a file, one per line')
+    .option('--event <title>', 'name the event (default: derived from the seed)')
+    .option('--depth <n>', 'cross-reference hops to follow', parseInteger('--depth'), DEFAULTS.depth)
+    .option('--max-pages <n>', 'stop after this many page fetches', parseInteger('--max-pages', 1), DEFAULTS.maxPages)
+    .option('--concurrency <n>', 'requests in flight across all hosts', parseInteger('--concurrency', 1), DEFAULTS.concurrency)
+    .option('--per-host <n>', 'requests in flight to one host', parseInteger('--per-host', 1), DEFAULTS.perHost)
+    .option('--delay <ms>', 'minimum gap between requests to one host', parseInteger('--delay'), DEFAULTS.delayMs)
+    .option('--proxy <url>', 'HTTP proxy (default: HTTPS_PROXY / HTTP_PROXY; NO_PROXY honoured)')
+    .option('--allow-private', 'allow loopback and private addresses (never link-local)')
+    .option('--user-agent <ua>', 'User-Agent to send (keep a contact URL in it)')
+    .option('--no-robots', 'ignore robots.txt (only for your own sites)')
+    .option('--wait', 'wait for another run that holds the store lock, instead of failing')
+  commonOptions(command).action(async (urls: string[], flags: CrawlFlags) => {
+    const env = readEnv()
+    const seeds = await readSeeds(urls, flags.seeds)
+    const proxy = flags.proxy ?? env.proxy
+    if (proxy !== undefined && !parseHttpUrl(proxy)) throw new UsageError(`--proxy must be an http(s) URL, got ${JSON.stringify(proxy)}`)
+    const roundup = createRoundup({
+      dataFile: flags.db ?? env.db ?? DEFAULTS.dataFile,
+      concurrency: flags.concurrency,
+      perHost: flags.perHost,
+      delayMs: flags.delay,
+      allowPrivate: flags.allowPrivate === true,
+      respectRobots: flags.robots,
+      proxy,
+      noProxy: env.noProxy,
+      ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
+      logger: createLogger(logLevel(flags)),
+    })
+    const progress = createProgress(!flags.json && !flags.quiet)
+    const report = await roundup.crawl(seeds, {
+      ...(flags.event ? { eventTitle: flags.event } : {}),
+      depth: flags.depth,
+      maxPages: flags.maxPages,
+      waitMs: flags.wait ? 10 * 60_000 : 0,
+      onProgress: (p) => progress.update(p.done, p.queued, p.url),
+    })
+    progress.done()
+    if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n')
+    else if (!flags.quiet) printSummary(report, process.stdout)
+  })
+}

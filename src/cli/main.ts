@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError } from 'commander'
+import { registerCrawl } from './commands/crawl.js'
+import { registerDigest } from './commands/digest.js'
+import { registerEvents } from './commands/events.js'
+import { registerExtract } from './commands/extract.js'
+import { EXIT, reportError } from './output.js'
+
+function version(): string {
+  for (const path of ['../../package.json', '../../../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { version: string }).version
+    } catch {
+      // dist/ sits one level deeper than src/
+    }
+  }
+  return 'unknown'
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('roundup')
+    .description('Tie together every write-up of one event: crawl a post\'s cross-references into a linked digest.')
+    .version(version())
+    .showHelpAfterError('(run roundup --help for usage)')
+    .exitOverride()
+  registerCrawl(program)
+  registerDigest(program)
+  registerEvents(program)
+  registerExtract(program)
+  for (const command of program.commands) command.exitOverride()
+  return program
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram()
+  const flags = { json: argv.includes('--json'), verbose: argv.includes('--verbose') || argv.includes('-v') || argv.includes('-vv') }
+  try {
+    await program.parseAsync(argv)
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version also arrive here, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    return reportError(error, flags)
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code
+})

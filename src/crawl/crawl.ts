@@ -1,0 +1,270 @@
+import { RoundupError } from '../errors.js'
+import type { Logger } from '../log.js'
+import { silentLogger } from '../log.js'
+import type { ExtractedPage, ExtractOptions } from '../extract/types.js'
+import type { Fetcher, FetchResult } from '../fetch/types.js'
+import { createMemoryFrontier, type Frontier, type FrontierItem } from '../frontier/frontier.js'
+import { emptyPost, type Claim, type StoredEvent, type StoredPost } from '../store/schema.js'
+import type { Store } from '../store/store.js'
+import { normalizeUrl } from '../url/normalize.js'
+import { addMember, findOrCreateEvent } from './events.js'
+import { outcomeForError, statusForOutcome } from './outcome.js'
+import { applyExtraction } from './merge.js'
+
+export interface CrawlInput {
+  /** Seed URLs, already validated as http(s). */
+  seeds: string[]
+  /** Names the event; otherwise its title is derived from the seed. */
+  eventTitle?: string
+  /** Cross-reference hops to follow from the seeds. */
+  depth: number
+  /** Page fetches allowed in this crawl. */
+  maxPages: number
+}
+
+export interface CrawlDeps {
+  fetcher: Fetcher
+  store: Store
+  extract: (html: string, url: string, options?: ExtractOptions) => ExtractedPage
+  frontier?: Frontier
+  logger?: Logger
+  now?: () => Date
+  onProgress?: (progress: { done: number; queued: number; url: string; outcome: string }) => void
+}
+
+export interface UrlReport {
+  url: string
+  outcome: string
+  reason: string | null
+  depth: number
+  via: string | null
+  httpStatus: number | null
+  finalUrl: string | null
+  title: string | null
+}
+
+export interface CrawlReport {
+  event: { id: string; title: string; created: boolean; posts: number }
+  urls: UrlReport[]
+  counts: { stored: number; skipped: number; errors: number; total: number }
+  requests: number
+  maxInFlightPerHost: number
+  durationMs: number
+}
+
+/** Crawl the seeds and their cross-reference lists into the store as one event. */
+export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlReport> {
+  const started = performance.now()
+  const logger = deps.logger ?? silentLogger
+  const now = deps.now ?? (() => new Date())
+  const frontier = deps.frontier ?? createMemoryFrontier()
+  const { store, fetcher } = deps
+
+  const seeds = input.seeds.map((seed) => {
+    const url = normalizeUrl(seed)
+    if (!url) throw new RoundupError('URL_INVALID', `not an http(s) URL: ${seed}`)
+    return url
+  })
+  const { event, created } = findOrCreateEvent(store, seeds, input.eventTitle, now().toISOString())
+  const reports: UrlReport[] = []
+  // Final and canonical URLs already stored in this crawl, so redirects and aliases do not duplicate posts.
+  const aliases = new Map<string, string>()
+  let fetched = 0
+
+  for (const url of seeds) frontier.push({ url, depth: 0, via: null, reason: 'seed' })
+
+  const visit = async (item: FrontierItem): Promise<void> => {
+    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases })
+    reports.push(report.url)
+    deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
+    if (item.depth >= input.depth) return
+    for (const next of report.next) {
+      if (aliases.has(next.url)) {
+        const target = aliases.get(next.url)!
+        recordClaim(store, target, next.claim)
+        continue
+      }
+      if (!frontier.push(next) && next.claim) recordClaim(store, next.url, next.claim)
+    }
+  }
+
+  const running = new Set<Promise<void>>()
+  for (;;) {
+    let item: FrontierItem | undefined
+    while ((item = frontier.shift())) {
+      if (fetched >= input.maxPages) {
+        const skipped = { url: item.url, outcome: 'skipped:max-pages', reason: `the crawl reached --max-pages ${input.maxPages}`, depth: item.depth, via: item.via, httpStatus: null, finalUrl: null, title: null }
+        reports.push(skipped)
+        continue
+      }
+      fetched++
+      const task: Promise<void> = visit(item).catch((error: unknown) => {
+        logger.error('crawl task failed', { url: item!.url, error: (error as Error).message })
+      }).finally(() => running.delete(task))
+      running.add(task)
+    }
+    if (running.size === 0) break
+    await Promise.race(running)
+  }
+
+  deriveTitle(event, store)
+  event.updatedAt = now().toISOString()
+  store.putEvent(event)
+  await store.flush()
+
+  const counts = { stored: 0, skipped: 0, errors: 0, total: reports.length }
+  for (const r of reports) {
+    if (r.outcome === 'stored' || r.outcome === 'not-modified') counts.stored++
+    else if (r.outcome.startsWith('skipped:')) counts.skipped++
+    else counts.errors++
+  }
+  const stats = fetcher.stats()
+  return {
+    event: { id: event.id, title: event.title, created, posts: event.posts.length },
+    urls: reports,
+    counts,
+    requests: stats.requests,
+    maxInFlightPerHost: Math.max(0, ...Object.values(stats.byHost).map((h) => h.maxInFlight)),
+    durationMs: Math.round(performance.now() - started),
+  }
+}
+
+interface VisitContext {
+  event: StoredEvent
+  fetcher: Fetcher
+  store: Store
+  extract: CrawlDeps['extract']
+  now: () => Date
+  logger: Logger
+  aliases: Map<string, string>
+}
+
+async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: UrlReport; next: FrontierItem[] }> {
+  const { store, event, logger } = ctx
+  const existing = store.getPost(item.url)
+  const post: StoredPost = existing ? structuredClone(existing) : emptyPost(item.url, ctx.now().toISOString())
+  if (item.claim) addClaim(post, item.claim)
+  addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: item.reason, addedAt: ctx.now().toISOString() })
+
+  const hadContent = existing?.fetchedAt != null && existing.status === 'ok'
+  let result: FetchResult | null = null
+  try {
+    result = await ctx.fetcher.fetch({ url: item.url, kind: 'page', etag: existing?.etag ?? null, lastModified: existing?.lastModified ?? null })
+  } catch (error) {
+    const failed = outcomeForError(error)
+    Object.assign(post, { outcome: failed.outcome, reason: failed.reason, httpStatus: failed.httpStatus, status: statusForOutcome(failed.outcome, hadContent) })
+    store.putPost(post)
+    logger.info('crawl', { url: item.url, outcome: failed.outcome })
+    return { url: toReport(item, post), next: [] }
+  }
+
+  post.fetchedAt = ctx.now().toISOString()
+  post.httpStatus = result.status
+  post.finalUrl = result.finalUrl
+  if (result.etag) post.etag = result.etag
+  if (result.lastModified) post.lastModified = result.lastModified
+  ctx.aliases.set(item.url, item.url)
+
+  const finalKey = normalizeUrl(result.finalUrl)
+  if (finalKey && finalKey !== item.url) {
+    const owner = ctx.aliases.get(finalKey)
+    if (owner && owner !== item.url) {
+      // Two listed URLs lead to one page: keep one post, record the other as a duplicate.
+      Object.assign(post, { outcome: 'skipped:duplicate', reason: `redirects to ${finalKey}, already stored as ${owner}`, status: 'skipped' })
+      event.posts = event.posts.filter((member) => member.url !== item.url)
+      if (item.claim) recordClaim(store, owner, item.claim)
+      store.putPost(post)
+      return { url: toReport(item, post), next: [] }
+    }
+    ctx.aliases.set(finalKey, item.url)
+  }
+
+  if (result.notModified) {
+    Object.assign(post, { outcome: 'not-modified', reason: null, status: 'ok' })
+    store.putPost(post)
+    return { url: toReport(item, post), next: nextFromLinks(post, item) }
+  }
+
+  if (!result.body.trim()) {
+    Object.assign(post, { outcome: 'error:empty', reason: `GET ${result.finalUrl} returned an empty body`, status: statusForOutcome('error:empty', hadContent) })
+    store.putPost(post)
+    return { url: toReport(item, post), next: [] }
+  }
+
+  let page: ExtractedPage
+  try {
+    page = ctx.extract(result.body, result.finalUrl, { fetchedAt: ctx.now() })
+  } catch (error) {
+    const failed = outcomeForError(error instanceof RoundupError ? error : new RoundupError('EXTRACT_FAILED', `cannot extract ${result.finalUrl}: ${(error as Error).message}`, { url: result.finalUrl }, { cause: error }))
+    Object.assign(post, { outcome: failed.outcome, reason: failed.reason, status: statusForOutcome(failed.outcome, hadContent) })
+    store.putPost(post)
+    return { url: toReport(item, post), next: [] }
+  }
+  applyExtraction(post, page)
+  const canonical = page.canonicalUrl ? normalizeUrl(page.canonicalUrl) : null
+  if (canonical && canonical !== item.url && !ctx.aliases.has(canonical)) ctx.aliases.set(canonical, item.url)
+  Object.assign(post, { outcome: 'stored', reason: null, status: 'ok' })
+  store.putPost(post)
+  logger.info('crawl', { url: item.url, outcome: 'stored', title: post.title })
+  return { url: toReport(item, post), next: nextFromPage(page, item) }
+}
+
+function nextFromPage(page: ExtractedPage, item: FrontierItem): FrontierItem[] {
+  const next: FrontierItem[] = []
+  for (const section of page.crossRefs) {
+    for (const entry of section.entries) {
+      const url = normalizeUrl(entry.url)
+      if (!url || url === item.url) continue
+      next.push({
+        url, depth: item.depth + 1, via: item.url, reason: 'crossref',
+        claim: { from: item.url, entryText: entry.entryText, author: entry.claimedAuthor, site: entry.claimedSite },
+      })
+    }
+  }
+  return next
+}
+
+/** On a 304 the page is unchanged, so its stored cross-reference links stand in for a parse. */
+function nextFromLinks(post: StoredPost, item: FrontierItem): FrontierItem[] {
+  return post.links
+    .filter((link) => link.kind === 'crossref' && link.url !== item.url)
+    .map((link) => ({ url: link.url, depth: item.depth + 1, via: item.url, reason: 'crossref' as const }))
+}
+
+function addClaim(post: StoredPost, claim: Claim): void {
+  if (!post.claims.some((c) => c.from === claim.from && c.entryText === claim.entryText)) post.claims.push(claim)
+  // A claim is only a fallback: fill what the page itself did not name.
+  if (post.authors.length === 0 && claim.author) {
+    post.authors = [claim.author]
+    post.sources.author = 'crossref-claim'
+  }
+  if (!post.siteName && claim.site) {
+    post.siteName = claim.site
+    post.sources.siteName = 'crossref-claim'
+  }
+}
+
+function recordClaim(store: Store, url: string, claim: Claim | undefined): void {
+  if (!claim) return
+  const post = store.getPost(url)
+  if (!post) return
+  const copy = structuredClone(post)
+  addClaim(copy, claim)
+  store.putPost(copy)
+}
+
+function toReport(item: FrontierItem, post: StoredPost): UrlReport {
+  return { url: item.url, outcome: post.outcome, reason: post.reason, depth: item.depth, via: item.via, httpStatus: post.httpStatus, finalUrl: post.finalUrl, title: post.title }
+}
+
+/** A derived title follows the seed post's own title. */
+function deriveTitle(event: StoredEvent, store: Store): void {
+  if (event.titleSource === 'user') return
+  for (const seed of event.seeds) {
+    const title = store.getPost(seed)?.title
+    if (title) {
+      event.title = title
+      return
+    }
+  }
+}

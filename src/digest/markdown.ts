@@ -1,0 +1,30 @@
+import { displayDate, escapeMarkdown, markdownUrl, safeHref } from './safe.js'
+import { unavailableNote } from './status.js'
+import type { Digest, DigestPost, RenderOptions } from './types.js'
+
+function renderEntry(post: DigestPost): string {
+  const label = escapeMarkdown(post.title ?? post.listedAs ?? post.url)
+  const href = safeHref(post.finalUrl ?? post.url)
+  const note = unavailableNote(post)
+  const head = href && !note ? `[${label}](${markdownUrl(href)})` : label
+  const meta = [post.author, post.siteName].filter(Boolean).map((s) => escapeMarkdown(s!))
+  const date = displayDate(post.published)
+  if (date) meta.push(date)
+  let line = `- ${head}`
+  if (meta.length) line += ` — ${meta.join(', ')}`
+  if (note) line += ` _(${note})_`
+  if (post.excerpt && !note) line += `  \n  ${escapeMarkdown(post.excerpt)}`
+  return line
+}
+
+/** A "Related coverage" section to paste into a post. */
+export function renderMarkdown(digest: Digest, options: RenderOptions = {}): string {
+  const heading = options.heading ?? 'Related coverage'
+  const blocks = digest.events.map((event) => {
+    const posts = event.posts.filter((p) => options.withSeeds || !p.isSeed)
+    const title = digest.events.length > 1 ? `## ${escapeMarkdown(heading)}: ${escapeMarkdown(event.title)}` : `## ${escapeMarkdown(heading)}`
+    const body = posts.length ? posts.map(renderEntry).join('\n') : '_No other coverage found yet._'
+    return `${title}\n\n${body}\n`
+  })
+  return blocks.join('\n')
+}

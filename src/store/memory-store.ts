@@ -1,0 +1,20 @@
+import { emptyStore, type StoreData, type StoredEvent, type StoredPost } from './schema.js'
+import type { Store } from './store.js'
+
+/** A store that lives in memory only: a test seam and a scratch space for `extract`. */
+export function createMemoryStore(initial: StoreData = emptyStore()): Store {
+  const data = structuredClone(initial)
+  return {
+    location: ':memory:',
+    getPost: (url) => data.posts[url],
+    putPost: (post: StoredPost) => void (data.posts[post.url] = post),
+    listPosts: () => Object.values(data.posts),
+    getEvent: (id) => data.events[id],
+    putEvent: (event: StoredEvent) => void (data.events[event.id] = event),
+    deleteEvent: (id) => void delete data.events[id],
+    listEvents: () => Object.values(data.events),
+    snapshot: () => data,
+    flush: async () => {},
+    close: async () => {},
+  }
+}

@@ -1,0 +1,23 @@
+import type { StoreData, StoredEvent, StoredPost } from './schema.js'
+
+/**
+ * The store behind every stage. lowdb is the embedded default
+ * (createJsonStore); a PostgreSQL implementation only has to provide this.
+ */
+export interface Store {
+  /** Where the data lives, for messages. */
+  readonly location: string
+  getPost(url: string): StoredPost | undefined
+  putPost(post: StoredPost): void
+  listPosts(): StoredPost[]
+  getEvent(id: string): StoredEvent | undefined
+  putEvent(event: StoredEvent): void
+  deleteEvent(id: string): void
+  listEvents(): StoredEvent[]
+  /** A read-only snapshot of everything, for the digest. */
+  snapshot(): StoreData
+  /** Write pending changes now (batched writes otherwise happen on a timer). */
+  flush(): Promise<void>
+  /** Flush, release the lock and stop timers. */
+  close(): Promise<void>
+}
