@@ -1,0 +1,135 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { crawl } from '../../src/crawl/crawl.js'
+import { RoundupError } from '../../src/errors.js'
+import type { ExtractedPage } from '../../src/extract/types.js'
+import type { Fetcher, FetchRequest, FetchResult } from '../../src/fetch/types.js'
+import { createMemoryStore } from '../../src/store/index.js'
+
+// A fake web: each URL maps to a page description, or to an error the fetcher would throw.
+type Fake = { title?: string; authors?: string[]; crossrefs?: Array<{ url: string; entryText: string; author?: string; site?: string }>; body?: string[]; redirectTo?: string; error?: RoundupError; notModified?: boolean }
+
+function fakeFetcher(web: Record<string, Fake>, requests: FetchRequest[] = []): Fetcher {
+  return {
+    async fetch(request) {
+      requests.push(request)
+      const page = web[request.url]
+      if (!page) throw new RoundupError('FETCH_STATUS', `GET ${request.url} returned 404`, { url: request.url, status: 404 })
+      if (page.error) throw page.error
+      const finalUrl = page.redirectTo ?? request.url
+      return { url: request.url, finalUrl, status: page.notModified ? 304 : 200, headers: {}, contentType: 'text/html', body: page.notModified ? '' : JSON.stringify({ ...page, url: finalUrl }), charset: 'utf-8', charsetSource: 'header', bytes: 10, redirects: page.redirectTo ? [finalUrl] : [], etag: '"e1"', lastModified: null, notModified: page.notModified === true, attempts: 1, durationMs: 1 } satisfies FetchResult
+    },
+    async close() {},
+    stats: () => ({ requests: requests.length, byHost: {} }),
+  }
+}
+
+function fakeExtract(html: string): ExtractedPage {
+  const page = JSON.parse(html) as Fake & { url: string }
+  const target = page.redirectTo ? web[page.redirectTo] : page
+  return {
+    url: page.url, canonicalUrl: null, title: target?.title ?? page.title ?? null, authors: page.authors ?? [], published: null, updated: null, excerpt: null,
+    siteName: null, lang: null, feeds: [], text: '', sources: {}, candidates: {},
+    links: [...(page.crossrefs ?? []).map((c) => ({ url: c.url, text: c.entryText, kind: 'crossref' as const })), ...(page.body ?? []).map((url) => ({ url, text: '', kind: 'body' as const }))],
+    crossRefs: page.crossrefs?.length ? [{ heading: 'Other blog posts on the same session:', entries: page.crossrefs.map((c) => ({ url: c.url, text: c.entryText, entryText: c.entryText, claimedAuthor: c.author ?? null, claimedSite: c.site ?? null })) }] : [],
+  }
+}
+
+const SEED = 'http://seed.example/post.html'
+const web: Record<string, Fake> = {
+  [SEED]: {
+    title: 'Seed', authors: ['Holger'], crossrefs: [
+      { url: 'http://a.example/a', entryText: 'Jessica Valenzuela, Maven Digital Mashup', author: 'Jessica Valenzuela', site: 'Maven Digital Mashup' },
+      { url: 'http://b.example/b?utm_source=x', entryText: 'Mia Dand, Marketing Mystic', author: 'Mia Dand', site: 'Marketing Mystic' },
+      { url: 'http://b.example/b#comments', entryText: 'Mia Dand again' },
+      { url: 'http://gone.example/x', entryText: 'Michael Cayley, Social Capital Value Add', author: 'Michael Cayley' },
+      { url: 'http://robots.example/r', entryText: 'Jennifer Leggio, ZDNet', author: 'Jennifer Leggio' },
+      { url: 'http://old.example/moved', entryText: 'Susan Etlinger, Brass Tacks', author: 'Susan Etlinger' },
+    ],
+  },
+  'http://a.example/a': { title: 'A', authors: ['Jessica V.'], body: [SEED], crossrefs: [{ url: 'http://deep.example/d', entryText: 'Deep' }] },
+  'http://b.example/b': { title: 'B' },
+  'http://robots.example/r': { error: new RoundupError('FETCH_ROBOTS', 'robots.txt of http://robots.example disallows /r') },
+  'http://old.example/moved': { redirectTo: 'http://new.example/here', title: 'Moved' },
+  'http://new.example/here': { title: 'Moved' },
+  'http://deep.example/d': { title: 'Deep' },
+}
+
+test('crawl: seed plus listed posts form one event, with outcomes for every URL', async () => {
+  const store = createMemoryStore()
+  const requests: FetchRequest[] = []
+  const report = await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(web, requests), store, extract: fakeExtract })
+  const outcomes = Object.fromEntries(report.urls.map((u) => [u.url, u.outcome]))
+  assert.deepEqual(outcomes, {
+    [SEED]: 'stored',
+    'http://a.example/a': 'stored',
+    'http://b.example/b': 'stored',
+    'http://gone.example/x': 'error:http-404',
+    'http://robots.example/r': 'skipped:robots',
+    'http://old.example/moved': 'stored',
+  })
+  // utm and fragment variants were fetched once; depth 1 does not follow A's own list.
+  assert.equal(requests.filter((r) => r.url === 'http://b.example/b').length, 1)
+  assert.ok(!requests.some((r) => r.url === 'http://deep.example/d'))
+  const event = store.listEvents()[0]!
+  assert.equal(event.title, 'Seed')
+  assert.equal(event.posts.length, 6)
+  // Page author wins over the claim; the claim fills in where the page named nobody.
+  assert.deepEqual(store.getPost('http://a.example/a')!.authors, ['Jessica V.'])
+  assert.deepEqual(store.getPost('http://b.example/b')!.authors, ['Mia Dand'])
+  assert.equal(store.getPost('http://b.example/b')!.sources.author, 'crossref-claim')
+  assert.equal(store.getPost('http://b.example/b')!.siteName, 'Marketing Mystic')
+  assert.equal(store.getPost('http://gone.example/x')!.status, 'gone')
+  assert.equal(store.getPost('http://robots.example/r')!.status, 'skipped')
+  assert.equal(store.getPost('http://old.example/moved')!.finalUrl, 'http://new.example/here')
+  assert.equal(store.getPost('http://a.example/a')!.etag, '"e1"')
+})
+
+test('crawl: --depth 2 follows listed posts\' own lists; --max-pages bounds fetches', async () => {
+  const deep = createMemoryStore()
+  await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(web), store: deep, extract: fakeExtract })
+  assert.equal(deep.getPost('http://deep.example/d')!.outcome, 'stored')
+  const capped = createMemoryStore()
+  const report = await crawl({ seeds: [SEED], depth: 1, maxPages: 3 }, { fetcher: fakeFetcher(web), store: capped, extract: fakeExtract })
+  assert.equal(report.urls.filter((u) => u.outcome === 'skipped:max-pages').length, 3)
+  assert.equal(report.counts.total, 6)
+})
+
+test('crawl: a re-crawl updates the event instead of duplicating it, and keeps stored fields on failure', async () => {
+  const store = createMemoryStore()
+  await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(web), store, extract: fakeExtract })
+  const broken = { ...web, 'http://a.example/a': { error: new RoundupError('FETCH_TIMEOUT', 'GET http://a.example/a timed out') } }
+  const report = await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(broken), store, extract: fakeExtract })
+  assert.equal(report.event.created, false)
+  assert.equal(store.listEvents().length, 1)
+  assert.equal(store.listEvents()[0]!.posts.length, 6)
+  const a = store.getPost('http://a.example/a')!
+  assert.equal(a.outcome, 'error:timeout')
+  assert.equal(a.title, 'A')
+  assert.equal(a.status, 'ok')
+})
+
+test('crawl: a 304 on re-crawl reuses the stored cross-reference links', async () => {
+  const store = createMemoryStore()
+  await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(web), store, extract: fakeExtract })
+  const requests: FetchRequest[] = []
+  const unchanged = { ...web, [SEED]: { notModified: true } }
+  const report = await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(unchanged, requests), store, extract: fakeExtract })
+  assert.equal(report.urls.find((u) => u.url === SEED)!.outcome, 'not-modified')
+  assert.equal(requests.find((r) => r.url === SEED)!.etag, '"e1"')
+  assert.ok(requests.some((r) => r.url === 'http://a.example/a'))
+  assert.equal(store.getPost(SEED)!.title, 'Seed')
+})
+
+test('crawl: two listed URLs that redirect to one page give one post', async () => {
+  const store = createMemoryStore()
+  const twins: Record<string, Fake> = {
+    [SEED]: { title: 'Seed', crossrefs: [{ url: 'http://x.example/1', entryText: 'One' }, { url: 'http://x.example/2', entryText: 'Two' }] },
+    'http://x.example/1': { redirectTo: 'http://x.example/final', title: 'Final' },
+    'http://x.example/2': { redirectTo: 'http://x.example/final', title: 'Final' },
+  }
+  const report = await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(twins), store, extract: fakeExtract })
+  const outcomes = report.urls.map((u) => u.outcome).sort()
+  assert.deepEqual(outcomes, ['skipped:duplicate', 'stored', 'stored'])
+  assert.equal(store.listEvents()[0]!.posts.length, 2)
+})
