@@ -10,6 +10,8 @@ import { normalizeUrl } from '../url/normalize.js'
 import { addMember, findOrCreateEvent } from './events.js'
 import { outcomeForError, statusForOutcome } from './outcome.js'
 import { applyExtraction } from './merge.js'
+import { enrichFromFeed, type FeedContext } from './feed-enrich.js'
+import type { ParsedFeed } from '../feeds/types.js'
 
 export interface CrawlInput {
   /** Seed URLs, already validated as http(s). */
@@ -30,6 +32,10 @@ export interface CrawlDeps {
   logger?: Logger
   now?: () => Date
   onProgress?: (progress: { done: number; queued: number; url: string; outcome: string }) => void
+  /** Fetch each post's blog feed to fill missing fields. @default true */
+  useFeeds?: boolean
+  /** Date parser for feed dates (keeps the feed's offset). */
+  parseDate?: (text: string) => string | null
 }
 
 export interface UrlReport {
@@ -70,11 +76,14 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
   // Final and canonical URLs already stored in this crawl, so redirects and aliases do not duplicate posts.
   const aliases = new Map<string, string>()
   let fetched = 0
+  const feeds: FeedContext | null = deps.useFeeds === false ? null : {
+    fetcher, store, now, seen: new Map<string, Promise<ParsedFeed | null>>(), ...(deps.parseDate ? { parseDate: deps.parseDate } : {}),
+  }
 
   for (const url of seeds) frontier.push({ url, depth: 0, via: null, reason: 'seed' })
 
   const visit = async (item: FrontierItem): Promise<void> => {
-    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases })
+    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds })
     reports.push(report.url)
     deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
     if (item.depth >= input.depth) return
@@ -137,6 +146,7 @@ interface VisitContext {
   now: () => Date
   logger: Logger
   aliases: Map<string, string>
+  feeds: FeedContext | null
 }
 
 async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: UrlReport; next: FrontierItem[] }> {
@@ -201,6 +211,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
     return { url: toReport(item, post), next: [] }
   }
   applyExtraction(post, page)
+  if (ctx.feeds) await enrichFromFeed(post, ctx.feeds)
   const canonical = page.canonicalUrl ? normalizeUrl(page.canonicalUrl) : null
   if (canonical && canonical !== item.url && !ctx.aliases.has(canonical)) ctx.aliases.set(canonical, item.url)
   Object.assign(post, { outcome: 'stored', reason: null, status: 'ok' })

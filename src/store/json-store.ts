@@ -4,7 +4,7 @@ import { Low } from 'lowdb'
 import { TextFile } from 'lowdb/node'
 import lockfile from 'proper-lockfile'
 import { RoundupError } from '../errors.js'
-import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredPost } from './schema.js'
+import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost } from './schema.js'
 import type { Store } from './store.js'
 
 export interface JsonStoreOptions {
@@ -39,7 +39,9 @@ export function parseStoreText(text: string, file: string): StoreData {
   if (typeof record.posts !== 'object' || record.posts === null || typeof record.events !== 'object' || record.events === null) {
     throw new RoundupError('STORE_CORRUPT', `${file} is missing its posts or events. ${recovery}`, { file })
   }
-  return record as StoreData
+  const store = record as StoreData
+  store.feeds ??= {}
+  return store
 }
 
 /** lowdb adapter that refuses corrupt or foreign files instead of replacing them. */
@@ -132,6 +134,13 @@ class JsonStore implements Store {
   }
   listEvents(): StoredEvent[] {
     return Object.values(this.db.data.events)
+  }
+  getFeed(url: string): StoredFeed | undefined {
+    return this.db.data.feeds[url]
+  }
+  putFeed(feed: StoredFeed): void {
+    this.db.data.feeds[feed.url] = feed
+    this.#changed()
   }
   snapshot(): StoreData {
     return this.db.data

@@ -1,9 +1,10 @@
-import { emptyStore, type StoreData, type StoredEvent, type StoredPost } from './schema.js'
+import { emptyStore, type StoreData, type StoredEvent, type StoredFeed, type StoredPost } from './schema.js'
 import type { Store } from './store.js'
 
 /** A store that lives in memory only: a test seam and a scratch space for `extract`. */
 export function createMemoryStore(initial: StoreData = emptyStore()): Store {
   const data = structuredClone(initial)
+  data.feeds ??= {}
   return {
     location: ':memory:',
     getPost: (url) => data.posts[url],
@@ -13,6 +14,8 @@ export function createMemoryStore(initial: StoreData = emptyStore()): Store {
     putEvent: (event: StoredEvent) => void (data.events[event.id] = event),
     deleteEvent: (id) => void delete data.events[id],
     listEvents: () => Object.values(data.events),
+    getFeed: (url) => data.feeds[url],
+    putFeed: (feed: StoredFeed) => void (data.feeds[feed.url] = feed),
     snapshot: () => data,
     flush: async () => {},
     close: async () => {},

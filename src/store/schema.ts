@@ -71,15 +71,29 @@ export interface StoredEvent {
   updatedAt: string
 }
 
+/** A blog's feed, fetched through the same guarded path as pages. */
+export interface StoredFeed {
+  url: string
+  title: string | null
+  outcome: Outcome
+  reason: string | null
+  httpStatus: number | null
+  fetchedAt: string | null
+  etag: string | null
+  lastModified: string | null
+  itemCount: number
+}
+
 export interface StoreData {
   format: typeof STORE_FORMAT
   version: typeof SCHEMA_VERSION
   posts: Record<string, StoredPost>
   events: Record<string, StoredEvent>
+  feeds: Record<string, StoredFeed>
 }
 
 export function emptyStore(): StoreData {
-  return { format: STORE_FORMAT, version: SCHEMA_VERSION, posts: {}, events: {} }
+  return { format: STORE_FORMAT, version: SCHEMA_VERSION, posts: {}, events: {}, feeds: {} }
 }
 
 export function emptyPost(url: string, now: string): StoredPost {

@@ -1,4 +1,4 @@
-import type { StoreData, StoredEvent, StoredPost } from './schema.js'
+import type { StoreData, StoredEvent, StoredFeed, StoredPost } from './schema.js'
 
 /**
  * The store behind every stage. lowdb is the embedded default
@@ -14,6 +14,8 @@ export interface Store {
   putEvent(event: StoredEvent): void
   deleteEvent(id: string): void
   listEvents(): StoredEvent[]
+  getFeed(url: string): StoredFeed | undefined
+  putFeed(feed: StoredFeed): void
   /** A read-only snapshot of everything, for the digest. */
   snapshot(): StoreData
   /** Write pending changes now (batched writes otherwise happen on a timer). */

@@ -133,3 +133,38 @@ test('crawl: two listed URLs that redirect to one page give one post', async () 
   assert.deepEqual(outcomes, ['skipped:duplicate', 'stored', 'stored'])
   assert.equal(store.listEvents()[0]!.posts.length, 2)
 })
+
+test('crawl: the blog feed fills an author and date the page left out, once per feed', async () => {
+  const store = createMemoryStore()
+  const requests: FetchRequest[] = []
+  const feedXml = `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Blog F</title>
+    <item><title>F1</title><link>http://f.example/1?utm_source=rss</link><dc:creator>Susan Etlinger</dc:creator><pubDate>Wed, 01 Apr 2009 18:05:00 +0000</pubDate><description>From the feed.</description></item>
+  </channel></rss>`
+  const base = fakeFetcher({
+    [SEED]: { title: 'Seed', crossrefs: [{ url: 'http://f.example/1', entryText: 'Susan, Brass Tacks', author: 'Susan' }, { url: 'http://f.example/2', entryText: 'Other' }] },
+    'http://f.example/1': { title: 'F1' },
+    'http://f.example/2': { title: 'F2' },
+  }, requests)
+  const fetcher: Fetcher = {
+    ...base,
+    async fetch(request) {
+      if (request.kind === 'feed') {
+        requests.push(request)
+        return { url: request.url, finalUrl: request.url, status: 200, headers: {}, contentType: 'application/rss+xml', body: feedXml, charset: 'utf-8', charsetSource: 'header', bytes: feedXml.length, redirects: [], etag: null, lastModified: null, notModified: false, attempts: 1, durationMs: 1 }
+      }
+      return base.fetch(request)
+    },
+  }
+  const extract = (html: string, url: string) => ({ ...fakeExtract(html), feeds: url.startsWith('http://f.example') ? [{ url: 'http://f.example/feed', type: 'rss' as const, title: null }] : [] })
+  await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher, store, extract })
+  const post = store.getPost('http://f.example/1')!
+  // The feed's dc:creator beats the seed's claim ("Susan"), since the claim is only a fallback.
+  assert.deepEqual(post.authors, ['Susan Etlinger'])
+  assert.equal(post.sources.author, 'feed')
+  assert.equal(post.sources.published, 'feed')
+  assert.equal(post.excerpt, 'From the feed.')
+  assert.equal(requests.filter((r) => r.kind === 'feed').length, 1)
+  assert.equal(store.getFeed('http://f.example/feed')!.outcome, 'stored')
+  // The second post is not in the feed: nothing is invented for it.
+  assert.equal(store.getPost('http://f.example/2')!.published, null)
+})

@@ -1,0 +1,79 @@
+import type { Fetcher } from '../fetch/types.js'
+import { parseFeed, type ParseFeedOptions } from '../feeds/parse.js'
+import type { FeedItem, ParsedFeed } from '../feeds/types.js'
+import type { StoredFeed, StoredPost } from '../store/schema.js'
+import type { Store } from '../store/store.js'
+import { normalizeUrl } from '../url/normalize.js'
+import { outcomeForError } from './outcome.js'
+
+export interface FeedContext {
+  fetcher: Fetcher
+  store: Store
+  now: () => Date
+  parseDate?: ParseFeedOptions['parseDate']
+  /** One fetch per feed per crawl, however many of its posts are listed. */
+  seen: Map<string, Promise<ParsedFeed | null>>
+}
+
+async function loadFeed(url: string, ctx: FeedContext): Promise<ParsedFeed | null> {
+  const previous = ctx.store.getFeed(url)
+  const record: StoredFeed = previous ? { ...previous } : { url, title: null, outcome: 'pending', reason: null, httpStatus: null, fetchedAt: null, etag: null, lastModified: null, itemCount: 0 }
+  try {
+    const result = await ctx.fetcher.fetch({ url, kind: 'feed' })
+    record.fetchedAt = ctx.now().toISOString()
+    record.httpStatus = result.status
+    record.etag = result.etag
+    record.lastModified = result.lastModified
+    const feed = await parseFeed(result.body, result.finalUrl, ctx.parseDate ? { parseDate: ctx.parseDate } : {})
+    Object.assign(record, { title: feed.title, itemCount: feed.totalItems, outcome: 'stored', reason: null })
+    return feed
+  } catch (error) {
+    const failed = outcomeForError(error)
+    Object.assign(record, { outcome: failed.outcome, reason: failed.reason, httpStatus: failed.httpStatus ?? record.httpStatus })
+    return null
+  } finally {
+    ctx.store.putFeed(record)
+  }
+}
+
+function findItem(feed: ParsedFeed, post: StoredPost): FeedItem | undefined {
+  const keys = new Set([post.url, post.finalUrl, post.canonicalUrl].map((u) => (u ? normalizeUrl(u) : null)).filter(Boolean))
+  return feed.items.find((item) => (item.link && keys.has(item.link)) || (item.guid && keys.has(normalizeUrl(item.guid))))
+}
+
+/**
+ * Fill what the page left out from its blog's feed entry: author, date,
+ * excerpt. The page's own values win; the feed's are kept as candidates.
+ */
+export async function enrichFromFeed(post: StoredPost, ctx: FeedContext): Promise<void> {
+  if (!post.feedUrl) return
+  let pending = ctx.seen.get(post.feedUrl)
+  if (!pending) {
+    pending = loadFeed(post.feedUrl, ctx)
+    ctx.seen.set(post.feedUrl, pending)
+  }
+  const feed = await pending
+  const item = feed ? findItem(feed, post) : undefined
+  if (!item) return
+  const addCandidate = (field: string, value: string | null) => {
+    if (!value) return
+    const list = (post.candidates[field] ??= [])
+    if (!list.some((c) => c.value === value && c.source === 'feed')) list.push({ value, source: 'feed', rule: 'feed item' })
+  }
+  if (item.authors.length) addCandidate('author', item.authors.join(', '))
+  addCandidate('published', item.published)
+  addCandidate('excerpt', item.excerpt)
+  if (item.authors.length && (post.authors.length === 0 || post.sources.author === 'crossref-claim')) {
+    post.authors = item.authors
+    post.sources.author = 'feed'
+  }
+  if (!post.published && item.published) {
+    post.published = item.published
+    post.sources.published = 'feed'
+  }
+  if (!post.updated && item.updated) post.updated = item.updated
+  if (!post.excerpt && item.excerpt) {
+    post.excerpt = item.excerpt.length > 300 ? item.excerpt.slice(0, 299).replace(/\s+\S*$/, '') + '…' : item.excerpt
+    post.sources.excerpt = 'feed'
+  }
+}
