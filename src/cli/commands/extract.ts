@@ -19,14 +19,15 @@ interface ExtractFlags extends CommonFlags {
 
 /** The fields the corpus scorer reads, first, then the full extraction. */
 export function extractionJson(page: ExtractedPage, name?: string): Record<string, unknown> {
+  const { title, published, excerpt, siteName, ...rest } = page
   return {
     ...(name ? { name } : {}),
-    title: page.title,
+    title,
     author: page.authors.length ? page.authors.join(', ') : null,
-    published: page.published,
-    excerpt: page.excerpt,
-    siteName: page.siteName,
-    ...page,
+    published,
+    excerpt,
+    siteName,
+    ...rest,
   }
 }
 

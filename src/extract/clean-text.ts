@@ -1,0 +1,56 @@
+import { load } from 'cheerio/slim'
+
+// C0/C1 controls (but not \t \n \r, which become spaces), zero-width and bidi marks, BOM, soft hyphen.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
+const MARKUP = /<\/?[a-zA-Z!][^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});/
+
+/** Strip markup and decode entities, for strings that arrive with HTML inside (JSON-LD, meta content). */
+export function stripMarkup(input: string): string {
+  if (!MARKUP.test(input)) return input
+  try {
+    // Tags become word breaks so "<p>a</p><p>b</p>" does not read "ab".
+    const spaced = input.replace(/<(?:br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, ' $&')
+    return load(spaced, { xml: { xmlMode: false, decodeEntities: true } }).root().text()
+  } catch {
+    return input.replace(/<[^>]*>/g, ' ')
+  }
+}
+
+/**
+ * Plain single-line text: markup stripped, entities decoded, control and
+ * zero-width characters removed, white space collapsed, at most `max` characters
+ * (cut on a word, with an ellipsis). Empty results are null.
+ */
+export function cleanText(input: unknown, max = 500): string | null {
+  if (typeof input !== 'string' && typeof input !== 'number') return null
+  const text = collapseSpace(stripMarkup(String(input)))
+  if (!text) return null
+  return truncateText(text, max)
+}
+
+/** Remove invisible characters and collapse white space to single spaces. */
+export function collapseSpace(input: string): string {
+  return input.replace(INVISIBLE, '').replace(SPACES, ' ').trim()
+}
+
+/** Cut `text` to at most `max` characters on a word boundary, ending with '…'. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text
+  const room = Math.max(1, max - 1)
+  let cut = text.slice(0, room)
+  const space = cut.lastIndexOf(' ')
+  // Cut on the word unless that loses more than a third of the room (one giant word).
+  if (space > room * 0.66) cut = cut.slice(0, space)
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1)
+  return cut.replace(/[\s,;:.\-–—(]+$/u, '') + '…'
+}
+
+/** Multi-line text: like collapseSpace, but keeps single line breaks between blocks. */
+export function collapseLines(input: string): string {
+  return input
+    .split(/\n+/)
+    .map((line) => collapseSpace(line))
+    .filter(Boolean)
+    .join('\n')
+}

@@ -1,0 +1,237 @@
+import type { CheerioAPI } from 'cheerio/slim'
+import type { AnyNode, Element } from 'domhandler'
+import type { CrossRefSection } from './types.js'
+import type { PageContext } from './context.js'
+import { createContext } from './context.js'
+import { loadHtml } from './load-html.js'
+import { collectLines } from './lines.js'
+import type { Line } from './lines.js'
+import { isBoilerplate, isCommentArea, isElement, tokensOf } from './regions.js'
+import { isCaption } from './body-text.js'
+import { normalizeUrl, parseHttpUrl } from '../url/normalize.js'
+import { isSameHost, linkNoise } from './link-noise.js'
+import { parseClaim } from './claims.js'
+import { cleanText } from './clean-text.js'
+
+/** A detected entry keeps its `<a>` so the link classifier can mark it. */
+export interface DetectedEntry {
+  url: string
+  text: string
+  entryText: string
+  claimedAuthor: string | null
+  claimedSite: string | null
+  el: Element
+}
+export interface DetectedSection {
+  heading: string
+  entries: DetectedEntry[]
+}
+
+// Lead-ins, matched at the start of a line, case-insensitively.
+const LEAD_IN = new RegExp(
+  '^(?:' +
+    [
+      String.raw`other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|takes|coverage|reviews?|articles?|views|perspectives|bloggers?|accounts|summaries|notes|reactions|impressions)\b`,
+      String.raw`(?:related|additional|more|further|other|outside)\s+(?:coverage|reading|links|write-?ups|recaps|reports)\b`,
+      String.raw`related\s+(?:posts|articles|stories|blog posts)\b`,
+      String.raw`also\s+(?:blogged|written|posted|reported|covered|writing|blogging)\s+(?:by|at|about|on|elsewhere)\b`,
+      String.raw`(?:see|read)\s+also\b`, String.raw`also\s+(?:see|read)\b`,
+      String.raw`more\s+(?:coverage|on\s+this|about\s+this|on\s+the\s+(?:session|event|topic|panel|talk|conference)|reading|from\s+around\s+the\s+web)\b`,
+      String.raw`further\s+reading\b`, String.raw`other\s+takes\b`, String.raw`elsewhere\b`,
+      String.raw`(?:what\s+)?others\s+(?:are\s+)?(?:saying|blogging|writing|wrote|said|say)\b`,
+      String.raw`coverage\s+(?:elsewhere|from|by\s+others|round-?up)\b`, String.raw`(?:blog\s+)?round-?up\b`,
+      String.raw`(?:other|more)\s+(?:bloggers|blogs)\s+(?:on|about|covering|who)\b`,
+      String.raw`weitere\s+(?:blog-?)?(?:beiträge|artikel|berichte|einträge|posts|stimmen|links)\b`, String.raw`siehe\s+auch\b`,
+      String.raw`mehr\s+(?:zum\s+thema|dazu)\b`, String.raw`andere\s+(?:blogs|beiträge|berichte)\b`,
+      String.raw`sur\s+le\s+même\s+sujet\b`, String.raw`voir\s+aussi\b`, String.raw`(?:à\s+)?lire\s+aussi\b`, String.raw`autres\s+(?:billets|articles|comptes[- ]rendus)\b`,
+      String.raw`otras\s+(?:entradas|crónicas|reseñas|notas)\b`, String.raw`ver\s+también\b`, String.raw`véase\s+también\b`, String.raw`otros\s+(?:artículos|posts)\b`,
+      String.raw`leggi\s+anche\b`, String.raw`vedi\s+anche\b`, String.raw`zie\s+ook\b`,
+    ].join('|') +
+    ')',
+  'iu',
+)
+// Weak lead-ins count only as a heading, a bold line or a line ending in ':' ("Elsewhere, the company said…" is prose).
+const WEAK = /^(?:elsewhere|related\s|more\s|round-?up|blog\s+round)/i
+// Same-blog widgets (YARPP, Jetpack, LinkWithin…) and auto-generated lists.
+const WIDGET_TOKEN = /(?:^|[-_])(?:yarpp|jp-relatedposts|jp-related|linkwithin|related-posts|relatedposts|related_posts|crp_related|wp_rp|rp4wp|zemanta-related|zem-|outbrain|taboola|ob-widget|similar-posts|more-from|recirc|pd-post|nrelate)/
+
+function leadInText(line: Line): string {
+  return line.text.replace(/^[\s\-–—•*·»›>#(\[]+/, '')
+}
+
+function isLeadIn(line: Line): boolean {
+  const text = leadInText(line)
+  if (text.length > 160 || !LEAD_IN.test(text)) return false
+  const strongForm = line.heading || line.emphasis || /[:：]\s*$/.test(text) || text.length <= 40
+  if (WEAK.test(text) && !strongForm) return false
+  if (line.links.length && line.linkChars > text.length * 0.5) return false
+  return strongForm || text.length <= 120
+}
+
+/**
+ * Find "Other blog posts on the same session:"-style sections: a lead-in
+ * (heading, bold or plain line) followed by a list, `<br>`-separated lines or
+ * consecutive paragraphs of links; or "See also X and Y" inline.
+ */
+export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
+  const $ = ctx.$
+  const root: AnyNode | undefined = $(ctx.dom.select('body'))[0] ?? $.root()[0]
+  if (!root) return []
+  const keep = new Set<AnyNode>()
+  for (let at: AnyNode | null = ctx.main; at; at = at.parent) keep.add(at)
+  const lines = collectLines(root, (el) => !keep.has(el) && (isCommentArea(el) || isBoilerplate(el) || isWidget(el) || (isCaption(el) && el.name !== 'figure')))
+  const page = parseHttpUrl(ctx.url)
+  const sections: DetectedSection[] = []
+  const used = new Set<Element>()
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (!isLeadIn(line)) continue
+    const heading = cleanText(line.text, 200) ?? ''
+    const entries: DetectedEntry[] = []
+
+    const inlineLinks = line.links.filter((l) => !used.has(l.el))
+    if (inlineLinks.length) {
+      // "See also <a>X</a> and <a>Y</a>." — the lead-in and its links share a line.
+      for (const entry of lineEntries(line, ctx, page)) entries.push(entry)
+      if (entries.length) {
+        finish(sections, used, { heading: headingOf(line, entries), entries }, page)
+        continue
+      }
+    }
+
+    const scope = scopeOf(line)
+    let skippedText = 0
+    let j = i + 1
+    for (; j < lines.length && entries.length < 60; j++) {
+      const next = lines[j]!
+      if (next.heading || isLeadIn(next)) break
+      if (scope && next.block && !isWithin(next.block, scope)) break
+      if (!next.links.length) {
+        // One short note between lead-in and list is fine ("(in no particular order)").
+        if (!entries.length && skippedText === 0 && next.text.length < 100) {
+          skippedText++
+          continue
+        }
+        break
+      }
+      const found = lineEntries(next, ctx, page)
+      if (!found.length) break
+      entries.push(...found)
+    }
+    if (entries.length) {
+      finish(sections, used, { heading, entries }, page)
+      i = j - 1
+    }
+  }
+  return sections
+}
+
+function headingOf(line: Line, entries: DetectedEntry[]): string {
+  // Inline form: the lead-in is the line's text up to its first link.
+  let text = line.text
+  const first = entries[0]?.text
+  if (first) {
+    const at = text.indexOf(first)
+    if (at > 0) text = text.slice(0, at)
+  }
+  return cleanText(text.replace(/[\s:,–—-]+$/, ''), 200) ?? ''
+}
+
+function finish(sections: DetectedSection[], used: Set<Element>, section: DetectedSection, page: URL | null) {
+  // A list of the blog's own posts with thumbnails is a related-posts widget, not coverage.
+  const internal = section.entries.filter((e) => {
+    const u = parseHttpUrl(e.url)
+    return u && isSameHost(u, page)
+  })
+  const thumbs = section.entries.filter((e) => e.el.children.some((c) => isElement(c) && c.name === 'img'))
+  if (internal.length === section.entries.length && (thumbs.length || /^related\s+(?:posts|articles|stories)/i.test(section.heading))) return
+  // Deduplicate within the section by URL.
+  const seen = new Set<string>()
+  section.entries = section.entries.filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true)))
+  for (const e of section.entries) used.add(e.el)
+  sections.push(section)
+}
+
+function isWidget(el: Element): boolean {
+  return tokensOf(el).some((t) => WIDGET_TOKEN.test(t))
+}
+
+/** The container a section's entries must stay in: the lead-in block's parent. */
+function scopeOf(line: Line): Element | null {
+  const block = line.block
+  if (!block) return null
+  const parent = block.parent
+  if (isElement(parent) && parent.name !== 'body' && parent.name !== 'html') return parent
+  return block
+}
+
+function isWithin(node: AnyNode, ancestor: AnyNode): boolean {
+  for (let at: AnyNode | null = node; at; at = at.parent) if (at === ancestor) return true
+  return false
+}
+
+const SEPARATORS = /\s*(?:[,;|·•]|\band\b|\bund\b|\bet\b|\by\b|&)\s*/i
+
+/** Entries on one line: one per link when the line is a list of links, else one for the line. */
+function lineEntries(line: Line, ctx: PageContext, page: URL | null): DetectedEntry[] {
+  if (line.text.length > 400) return []
+  const links = line.links
+    .map((l) => ({ ...l, url: parseHttpUrl(l.el.attribs.href, ctx.baseUrl), label: l.text || imageAlt(l.el) }))
+    .filter((l): l is typeof l & { url: URL } => !!l.url && !linkNoise(l.url, l.label, page, l.el))
+  if (!links.length) return []
+  const entryText = stripLeadIn(line)
+  const linkChars = links.reduce((n, l) => n + l.text.length, 0)
+  const rest = entryText.length - linkChars
+
+  // Several links and nothing but separators between them: each link is its own entry.
+  if (links.length > 1) {
+    let remainder = entryText
+    for (const l of links) remainder = remainder.replace(l.text, ' ')
+    if (remainder.split(SEPARATORS).every((part) => !part.trim() || part.trim().length <= 3 || /^[\p{P}\s]+$/u.test(part))) {
+      return links.map((l) => toEntry(l.el, l.url, l.label, l.label))
+    }
+  }
+  // A sentence with a "here" link is prose, not an entry ("You can listen to a podcast … here.").
+  const primary = links.find((l) => l.url.pathname.length > 1) ?? links[0]!
+  const claimy = rest <= 120 && !/[.!?]\s+\p{Lu}/u.test(entryText)
+  if (linkChars < entryText.length * 0.3 && !(claimy && primary.text.length >= 3 && entryText.length <= 140)) return []
+  if (/^(?:here|hier|ici|aquí|this|link|this link|click here)$/i.test(primary.label.trim())) return []
+  return [toEntry(primary.el, primary.url, primary.label, entryText)]
+}
+
+function stripLeadIn(line: Line): string {
+  const text = line.text
+  const m = LEAD_IN.exec(leadInText(line))
+  if (!m || line.links.length === 0) return text
+  // Inline "See also: X" — drop the lead-in words before the first link.
+  const first = line.links[0]!.text
+  const at = first ? text.indexOf(first) : -1
+  return at > 0 ? text.slice(at) : text
+}
+
+function imageAlt(el: Element): string {
+  for (const child of el.children) if (isElement(child) && child.name === 'img') return child.attribs.alt ?? child.attribs.title ?? ''
+  return el.attribs.title ?? ''
+}
+
+function toEntry(el: Element, url: URL, anchor: string, entryText: string): DetectedEntry {
+  const normalized = normalizeUrl(url)!
+  const text = cleanText(anchor, 500) ?? ''
+  const entry = cleanText(entryText, 500) ?? text
+  return { url: normalized, text, entryText: entry, ...parseClaim(entry, text), el }
+}
+
+/** Public form: detect sections in a parsed page or raw HTML. */
+export function detectCrossRefs(input: CheerioAPI | string, url: string): CrossRefSection[] {
+  const $ = typeof input === 'string' ? loadHtml(input) : input
+  const ctx = createContext($, url, new Date())
+  return findCrossRefSections(ctx).map(toPublic)
+}
+
+export function toPublic(section: DetectedSection): CrossRefSection {
+  return {
+    heading: section.heading,
+    entries: section.entries.map(({ url, text, entryText, claimedAuthor, claimedSite }) => ({ url, text, entryText, claimedAuthor, claimedSite })),
+  }
+}

@@ -1,0 +1,100 @@
+import type { Candidate, FieldSource } from './types.js'
+import type { PageContext } from './context.js'
+import { metaValues } from './meta.js'
+import { textOf } from './jsonld.js'
+import { cleanText, collapseSpace, truncateText } from './clean-text.js'
+import { parseDate } from './parse-date.js'
+import { toParagraphs } from './lines.js'
+import type { Line } from './lines.js'
+import { mainLines } from './body-text.js'
+import { titleKey } from './affix.js'
+
+export const EXCERPT_MAX = 300
+
+const IMAGE_CREDIT = /^\(?\s*(?:image|photo|picture|foto|bild|grafik|credit|source|quelle|illustration)s?\b.{0,80}\b(?:by|via|von|credit|:)|\bvia (?:flickr|getty|shutterstock|wikimedia|unsplash|pixabay)\b|^\(?(?:getty images|ap photo|reuters|afp|dpa|epa)\b|©|\(c\)\s*\d{4}/i
+const BYLINE = /^(?:by|von|par|por|door|posted by|written by)\s+\p{Lu}/iu
+const NOISE = /^(?:reblog this post|share this|share on|click here|advertisement|anzeige|werbung|publicité|publicidad|read more|weiterlesen|lire la suite|continue reading|related|tags?:|labels?:|filed under|posted in|categories:|sign up|subscribe|follow us|listen to|watch:|updated:?|loading|please enable javascript|this site uses cookies|we use cookies)/i
+const COOKIE = /\bcookies?\b/i
+const CONSENT = /\b(?:accept|consent|privacy|einverstanden|akzeptieren|zustimmen|datenschutz|accepter|aceptar)\b/i
+const GENERIC_DESCRIPTION = /^(?:welcome to|the official (?:site|website|blog)|read (?:the )?latest|latest news|breaking news|find (?:the )?latest|get the latest|news, (?:sport|analysis)|online edition|home of|your source for|the best source)/i
+
+/** A paragraph a reader would call the start of the post, not a caption, byline, date or banner. */
+export function isMeaningful(text: string, linkChars: number): boolean {
+  if (text.length < 40) return false
+  if (linkChars > text.length * 0.5) return false
+  if (IMAGE_CREDIT.test(text) || NOISE.test(text)) return false
+  if (BYLINE.test(text) && text.length < 120) return false
+  if (text.length < 60 && parseDate(text)) return false
+  if (COOKIE.test(text) && CONSENT.test(text)) return false
+  // A label, not a sentence: no sentence punctuation and few words.
+  if (!/[.!?;:,…。！？]/.test(text) && text.split(/\s+/).length < 8) return false
+  return true
+}
+
+/** The first meaningful paragraph(s) of the post body. */
+export function leadParagraph(lines: Line[]): string | null {
+  const chosen: string[] = []
+  for (const paragraph of toParagraphs(lines)) {
+    if (paragraph.every((l) => l.heading)) continue
+    const text = collapseSpace(paragraph.map((l) => l.text).join(' '))
+    const linkChars = paragraph.reduce((n, l) => n + l.linkChars, 0)
+    if (!isMeaningful(text, linkChars)) {
+      if (chosen.length) break
+      continue
+    }
+    chosen.push(text)
+    // A very short lead is usually a teaser line: take the next paragraph too.
+    if (chosen.join(' ').length >= 120) break
+  }
+  return chosen.length ? chosen.join(' ') : null
+}
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []
+
+/**
+ * Boilerplate descriptions are the same on every page of a site: generic
+ * phrases, the site name, or words that appear nowhere in the title or body.
+ */
+export function isBoilerplateDescription(description: string, title: string | null, siteName: string | null, body: string): boolean {
+  if (description.length < 25) return true
+  if (GENERIC_DESCRIPTION.test(description)) return true
+  if (siteName && titleKey(description) === titleKey(siteName)) return true
+  if (body.length < 300) return false
+  const known = new Set([...words(title ?? ''), ...words(body.slice(0, 5000))])
+  const own = words(description)
+  if (own.length < 4) return false
+  const shared = own.filter((w) => known.has(w)).length
+  return shared / own.length < 0.25
+}
+
+/** Meta description when it is about this post, else the lead paragraph. */
+export function extractExcerpt(ctx: PageContext, title: string | null, siteName: string | null, body: string): {
+  value: string | null
+  source: FieldSource | null
+  candidates: Candidate[]
+} {
+  const candidates: Candidate[] = []
+  const add = (raw: unknown, source: FieldSource, rule: string) => {
+    const value = typeof raw === 'string' ? cleanText(raw, 5000) : null
+    if (value) candidates.push({ value, source, rule })
+  }
+  try {
+    if (ctx.article) add(textOf(ctx.article.description), 'json-ld', 'description')
+    for (const { key, value } of metaValues(ctx.meta, 'og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.abstract', 'sailthru.description', 'parsely-description')) {
+      add(value, key.startsWith('og:') ? 'opengraph' : 'meta', `meta[${key}]`)
+    }
+  } catch {
+    // fall through to the lead paragraph
+  }
+  const lead = leadParagraph(mainLines(ctx))
+  if (lead) candidates.push({ value: lead, source: 'heuristic', rule: 'lead paragraph' })
+
+  const order: FieldSource[] = ['opengraph', 'meta', 'json-ld']
+  const described = candidates
+    .filter((c) => c.source !== 'heuristic')
+    .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
+    .find((c) => !isBoilerplateDescription(c.value, title, siteName, body))
+  const best = described ?? candidates.find((c) => c.source === 'heuristic') ?? null
+  const shown = candidates.map((c) => ({ ...c, value: truncateText(c.value, EXCERPT_MAX) }))
+  return { value: best ? truncateText(best.value, EXCERPT_MAX) : null, source: best?.source ?? null, candidates: shown }
+}
