@@ -21,6 +21,8 @@ export interface CrawlCallOptions {
   eventTitle?: string
   depth?: number
   maxPages?: number
+  /** Snowball: follow body links to on-topic posts too. @default false */
+  followBody?: boolean
   /** Wait this long for another run's lock on the store. @default 0 */
   waitMs?: number
   onProgress?: (progress: { done: number; queued: number; url: string; outcome: string }) => void
@@ -67,7 +69,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
       const fetcher = makeFetcher()
       try {
         return await crawl(
-          { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages },
+          { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages, followBody: call.followBody === true },
           { fetcher, store, extract: extractPage, logger: o.logger, onProgress: call.onProgress, ...(seams.createFrontier ? { frontier: seams.createFrontier() } : {}) },
         )
       } finally {

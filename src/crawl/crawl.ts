@@ -10,6 +10,7 @@ import { normalizeUrl } from '../url/normalize.js'
 import { addMember, findOrCreateEvent } from './events.js'
 import { outcomeForError, statusForOutcome } from './outcome.js'
 import { applyExtraction } from './merge.js'
+import { buildProfile, judgeRelevance, looksLikePost, type RelevanceOptions } from './relevance.js'
 import { enrichFromFeed, type FeedContext } from './feed-enrich.js'
 import type { ParsedFeed } from '../feeds/types.js'
 
@@ -22,6 +23,9 @@ export interface CrawlInput {
   depth: number
   /** Page fetches allowed in this crawl. */
   maxPages: number
+  /** Snowball: also follow body links to pages that look like posts about the same event. @default false */
+  followBody?: boolean
+  relevance?: RelevanceOptions
 }
 
 export interface CrawlDeps {
@@ -83,7 +87,7 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
   for (const url of seeds) frontier.push({ url, depth: 0, via: null, reason: 'seed' })
 
   const visit = async (item: FrontierItem): Promise<void> => {
-    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds })
+    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {} })
     reports.push(report.url)
     deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
     if (item.depth >= input.depth) return
@@ -147,6 +151,8 @@ interface VisitContext {
   logger: Logger
   aliases: Map<string, string>
   feeds: FeedContext | null
+  followBody: boolean
+  relevance: RelevanceOptions
 }
 
 async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: UrlReport; next: FrontierItem[] }> {
@@ -154,7 +160,9 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   const existing = store.getPost(item.url)
   const post: StoredPost = existing ? structuredClone(existing) : emptyPost(item.url, ctx.now().toISOString())
   if (item.claim) addClaim(post, item.claim)
-  addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: item.reason, addedAt: ctx.now().toISOString() })
+  // A body-link candidate joins the event only once its page proves on-topic.
+  const candidate = item.reason === 'body-link' && !event.posts.some((m) => m.url === item.url)
+  if (!candidate) addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: item.reason, addedAt: ctx.now().toISOString() })
 
   const hadContent = existing?.fetchedAt != null && existing.status === 'ok'
   let result: FetchResult | null = null
@@ -192,7 +200,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   if (result.notModified) {
     Object.assign(post, { outcome: 'not-modified', reason: null, status: 'ok' })
     store.putPost(post)
-    return { url: toReport(item, post), next: nextFromLinks(post, item) }
+    return { url: toReport(item, post), next: nextFromLinks(post, item, ctx.followBody) }
   }
 
   if (!result.body.trim()) {
@@ -217,10 +225,20 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   Object.assign(post, { outcome: 'stored', reason: null, status: 'ok' })
   store.putPost(post)
   logger.info('crawl', { url: item.url, outcome: 'stored', title: post.title })
-  return { url: toReport(item, post), next: nextFromPage(page, item) }
+  if (candidate) {
+    const seeds = event.seeds.map((url) => store.getPost(url)).filter((p): p is StoredPost => !!p)
+    const verdict = judgeRelevance(post, buildProfile(seeds), ctx.relevance)
+    if (!verdict.relevant) {
+      Object.assign(post, { outcome: 'skipped:off-topic', reason: verdict.reason })
+      store.putPost(post)
+      return { url: toReport(item, post), next: [] }
+    }
+    addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: 'body-link', addedAt: ctx.now().toISOString() })
+  }
+  return { url: toReport(item, post), next: nextFromPage(page, item, ctx.followBody) }
 }
 
-function nextFromPage(page: ExtractedPage, item: FrontierItem): FrontierItem[] {
+function nextFromPage(page: ExtractedPage, item: FrontierItem, followBody: boolean): FrontierItem[] {
   const next: FrontierItem[] = []
   for (const section of page.crossRefs) {
     for (const entry of section.entries) {
@@ -232,14 +250,24 @@ function nextFromPage(page: ExtractedPage, item: FrontierItem): FrontierItem[] {
       })
     }
   }
+  // Cross-reference entries go first, so a URL that is both keeps the stronger reason.
+  if (followBody) next.push(...bodyCandidates(page.links, item))
   return next
 }
 
+function bodyCandidates(links: Array<{ url: string; kind: string }>, item: FrontierItem): FrontierItem[] {
+  return links
+    .filter((link) => link.kind === 'body' && link.url !== item.url && looksLikePost(link.url))
+    .map((link) => ({ url: link.url, depth: item.depth + 1, via: item.url, reason: 'body-link' as const }))
+}
+
 /** On a 304 the page is unchanged, so its stored cross-reference links stand in for a parse. */
-function nextFromLinks(post: StoredPost, item: FrontierItem): FrontierItem[] {
-  return post.links
+function nextFromLinks(post: StoredPost, item: FrontierItem, followBody: boolean): FrontierItem[] {
+  const next: FrontierItem[] = post.links
     .filter((link) => link.kind === 'crossref' && link.url !== item.url)
     .map((link) => ({ url: link.url, depth: item.depth + 1, via: item.url, reason: 'crossref' as const }))
+  if (followBody) next.push(...bodyCandidates(post.links, item))
+  return next
 }
 
 function addClaim(post: StoredPost, claim: Claim): void {

@@ -46,6 +46,7 @@ function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): Dige
       linkedFrom.get(target)!.add(member.url)
     }
   }
+  const viaOf = new Map(members.map((m) => [m.url, m.via]))
   const digestPosts: DigestPost[] = members.map((member) => {
     const post = posts[member.url]!
     return {
@@ -66,6 +67,7 @@ function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): Dige
       depth: member.depth,
       via: member.via,
       reachedBy: member.reason,
+      path: pathFromSeed(member.url, viaOf),
       listedAs: post.claims[0]?.entryText ?? null,
       linksTo: [...(linksTo.get(post.url) ?? [])].sort(),
       linkedFrom: [...(linkedFrom.get(post.url) ?? [])].sort(),
@@ -83,6 +85,17 @@ function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): Dige
     dateRange: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
     posts: digestPosts,
   }
+}
+
+/** Follow `via` back to a seed; a cycle or a missing link ends the walk. */
+function pathFromSeed(url: string, viaOf: Map<string, string | null>): string[] {
+  const path = [url]
+  let current = viaOf.get(url) ?? null
+  while (current && !path.includes(current) && path.length < 64) {
+    path.unshift(current)
+    current = viaOf.get(current) ?? null
+  }
+  return path
 }
 
 /** Seeds first, then by publication date, undated last, then by URL for a stable order. */

@@ -37,8 +37,10 @@ export interface DigestPost {
   isSeed: boolean
   depth: number
   via: string | null
-  /** How the post joined the event: a seed, or listed in a cross-reference section. */
+  /** Why the post belongs: seed, crossref (listed in a section), body-link (linked and on-topic), pingback, matched-terms, links-to. */
   reachedBy: MemberReason
+  /** The chain of posts from a seed to this one, seed first, this post last. */
+  path: string[]
   /** How the post was listed by the page that linked to it ("Jessica Valenzuela, Maven Digital Mashup"). */
   listedAs: string | null
   /** Posts of this event that this post links to, and that link to it. */

@@ -50,7 +50,12 @@ export interface StoredPost {
   claims: Claim[]
 }
 
-export type MemberReason = 'seed' | 'crossref'
+/**
+ * Why a post belongs to its event: a seed; listed in a cross-reference
+ * section; linked from a post's body and judged on-topic (date and terms);
+ * a pingback/trackback in a post's comments; or matched by terms alone.
+ */
+export type MemberReason = 'seed' | 'crossref' | 'body-link' | 'pingback' | 'matched-terms' | 'links-to'
 
 export interface EventMember {
   url: string

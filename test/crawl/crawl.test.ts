@@ -168,3 +168,25 @@ test('crawl: the blog feed fills an author and date the page left out, once per 
   // The second post is not in the feed: nothing is invented for it.
   assert.equal(store.getPost('http://f.example/2')!.published, null)
 })
+
+test('crawl: snowball follows body links only with followBody, and keeps only on-topic pages', async () => {
+  const snow: Record<string, Fake> = {
+    [SEED]: { title: 'Why social media marketing fails at Web 2.0 Expo', body: ['http://c.example/2009/04/social-media-marketing-fails-panel.html', 'http://d.example/2009/04/sourdough-recipe.html', 'http://e.example/photo.jpg'] },
+    'http://c.example/2009/04/social-media-marketing-fails-panel.html': { title: 'Social media marketing fails without buy-in: Web 2.0 Expo panel' },
+    'http://d.example/2009/04/sourdough-recipe.html': { title: 'A sourdough recipe' },
+  }
+  const plain = createMemoryStore()
+  const requests: FetchRequest[] = []
+  await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(snow, requests), store: plain, extract: fakeExtract })
+  assert.equal(requests.length, 1, 'body links are not followed by default')
+
+  const store = createMemoryStore()
+  const report = await crawl({ seeds: [SEED], depth: 2, maxPages: 50, followBody: true }, { fetcher: fakeFetcher(snow), store, extract: fakeExtract })
+  const outcomes = Object.fromEntries(report.urls.map((u) => [u.url, u.outcome]))
+  assert.equal(outcomes['http://c.example/2009/04/social-media-marketing-fails-panel.html'], 'stored')
+  assert.equal(outcomes['http://d.example/2009/04/sourdough-recipe.html'], 'skipped:off-topic')
+  assert.equal(outcomes['http://e.example/photo.jpg'], undefined, 'a file is never fetched')
+  const members = store.listEvents()[0]!.posts
+  assert.deepEqual(members.map((m) => [m.url, m.reason]).sort(), [[SEED, 'seed'], ['http://c.example/2009/04/social-media-marketing-fails-panel.html', 'body-link']].sort())
+  assert.match(store.getPost('http://d.example/2009/04/sourdough-recipe.html')!.reason!, /too few words/)
+})

@@ -45,6 +45,8 @@ test('digest JSON: who links to whom, seeds first, then by date', () => {
   const order = event.posts.map((p) => p.url)
   assert.ok(order.indexOf('http://b.example/b.html') < order.indexOf('http://a.example/a.html'))
   assert.equal(byUrl['http://gone.example/x.html']!.listedAs, 'Michael Cayley, Social Capital Value Add')
+  assert.deepEqual(byUrl['http://a.example/a.html']!.path, ['http://seed.example/2009/04/post.html', 'http://a.example/a.html'])
+  assert.deepEqual(byUrl['http://seed.example/2009/04/post.html']!.path, ['http://seed.example/2009/04/post.html'])
 })
 
 test('unknown event is a clear error', () => {

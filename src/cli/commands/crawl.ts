@@ -23,6 +23,7 @@ interface CrawlFlags extends CommonFlags {
   userAgent?: string
   robots: boolean
   wait?: boolean
+  followBody?: boolean
 }
 
 async function readSeeds(positionals: string[], seedsFile: string | undefined): Promise<string[]> {
@@ -64,6 +65,7 @@ export function registerCrawl(program: Command): void {
     .option('--event <title>', 'name the event (default: derived from the seed)')
     .option('--depth <n>', 'cross-reference hops to follow', parseInteger('--depth'), DEFAULTS.depth)
     .option('--max-pages <n>', 'stop after this many page fetches', parseInteger('--max-pages', 1), DEFAULTS.maxPages)
+    .option('--follow-body', 'snowball: also follow body links to posts about the same event (near the seed\'s date, sharing its terms)')
     .option('--concurrency <n>', 'requests in flight across all hosts', parseInteger('--concurrency', 1), DEFAULTS.concurrency)
     .option('--per-host <n>', 'requests in flight to one host', parseInteger('--per-host', 1), DEFAULTS.perHost)
     .option('--delay <ms>', 'minimum gap between requests to one host', parseInteger('--delay'), DEFAULTS.delayMs)
@@ -94,6 +96,7 @@ export function registerCrawl(program: Command): void {
       ...(flags.event ? { eventTitle: flags.event } : {}),
       depth: flags.depth,
       maxPages: flags.maxPages,
+      followBody: flags.followBody === true,
       waitMs: flags.wait ? 10 * 60_000 : 0,
       onProgress: (p) => progress.update(p.done, p.queued, p.url),
     })
