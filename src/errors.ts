@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'STORE_IO'
   | 'STORE_LOCKED'
   | 'EVENT_NOT_FOUND'
+  | 'POST_NOT_FOUND'
+  | 'ARCHIVE_INVALID'
+  | 'SITE_IO'
+  | 'SITE_CONFLICT'
 
 export interface ErrorInfo {
   url?: string

@@ -1,4 +1,4 @@
-export { createRoundup, type Roundup, type RoundupSeams, type CrawlCallOptions, type EventSummary } from './roundup.js'
+export { createRoundup, type Roundup, type RoundupSeams, type CrawlCallOptions, type EventSummary, type RoundupCrawlReport, type ArchiveCallOptions, type SiteReport } from './roundup.js'
 export { DEFAULTS, resolveOptions, type RoundupOptions } from './options.js'
 export { RoundupError, isRoundupError, type ErrorCode } from './errors.js'
 export { createLogger, silentLogger, type Logger } from './log.js'
@@ -9,3 +9,5 @@ export { buildDigest, renderDigest, FORMATS, type Digest, type DigestFormat } fr
 export { openJsonStore, createMemoryStore, type Store } from './store/index.js'
 export { createMemoryFrontier, type Frontier } from './frontier/frontier.js'
 export { crawl, type CrawlReport } from './crawl/crawl.js'
+export { checkArchives, parseAvailability, type ArchiveReport } from './archive/index.js'
+export { renderSite, writeSite, serveSite, type SiteServer } from './site/index.js'

@@ -1,6 +1,7 @@
 import type { Logger } from './log.js'
 import { silentLogger } from './log.js'
 import { RoundupError } from './errors.js'
+import { parseHttpUrl } from './url/normalize.js'
 
 export interface RoundupOptions {
   /** Path of the JSON store. @default 'data/roundup.json' */
@@ -41,6 +42,12 @@ export interface RoundupOptions {
   depth?: number
   /** Stop after this many page fetches in one crawl. @default 500 */
   maxPages?: number
+  /** After a crawl, look up posts that are gone or unreachable in the web archive. @default true */
+  archive?: boolean
+  /** The archive's availability API (Wayback `available` protocol). @default 'https://archive.org/wayback/available' */
+  archiveEndpoint?: string
+  /** Worker threads that extract pages in big crawls (0: all on the main thread). @default 2 */
+  extractWorkers?: number
   /** Silent by default: library code never prints. */
   logger?: Logger
 }
@@ -66,6 +73,9 @@ export const DEFAULTS = {
   respectRobots: true,
   depth: 1,
   maxPages: 500,
+  extractWorkers: 2,
+  archive: true,
+  archiveEndpoint: 'https://archive.org/wayback/available',
 } as const
 
 function positive(name: string, value: number, allowZero = false): number {
@@ -88,6 +98,8 @@ export function resolveOptions(options: RoundupOptions = {}): ResolvedOptions {
   positive('maxRetries', o.maxRetries, true)
   positive('depth', o.depth, true)
   positive('maxPages', o.maxPages)
+  positive('extractWorkers', o.extractWorkers, true)
+  if (!parseHttpUrl(o.archiveEndpoint)) throw new RoundupError('OPTIONS_INVALID', `archiveEndpoint must be an http(s) URL, got ${JSON.stringify(o.archiveEndpoint)}`)
   if (!o.userAgent.trim()) throw new RoundupError('OPTIONS_INVALID', 'userAgent must not be empty')
   return o
 }

@@ -1,6 +1,11 @@
+import { checkArchives, type ArchiveReport } from './archive/index.js'
 import { crawl, type CrawlReport } from './crawl/crawl.js'
+import { createExtractPool } from './crawl/extract-pool.js'
+import { RoundupError } from './errors.js'
+import { renderSite, writeSite } from './site/index.js'
 import { buildDigest, renderDigest, type DigestFormat, type RenderOptions } from './digest/index.js'
-import { extractPage } from './extract/index.js'
+import { extractPage, formatDate, parseDate } from './extract/index.js'
+import { refresh, type RefreshReport } from './refresh/index.js'
 import { createFetcher } from './fetch/index.js'
 import type { Fetcher } from './fetch/types.js'
 import type { Frontier } from './frontier/frontier.js'
@@ -38,11 +43,51 @@ export interface EventSummary {
   to: string | null
   seeds: string[]
   updatedAt: string
+  /** tf-idf keywords of the event's posts (see the digest). */
+  keywords: string[]
+}
+
+/** A crawl's report, plus the archive look-ups for its lost posts (null with `archive: false`). */
+export type RoundupCrawlReport = CrawlReport & { archive: ArchiveReport | null }
+
+export interface ArchiveCallOptions {
+  /** Only this event's posts; every stored post when absent. */
+  eventId?: string
+  /** Ask again about posts already answered. @default false */
+  force?: boolean
+  /** Wait this long for another run's lock on the store. @default 0 */
+  waitMs?: number
+}
+
+export interface SiteReport {
+  /** Absolute paths of the files written. */
+  files: string[]
+  events: Array<{ id: string; title: string; page: string; posts: number }>
+}
+
+export interface RefreshCallOptions {
+  /** Only this event; every event when absent. */
+  eventId?: string
+  /** Poll and check even what is not due yet. @default false */
+  force?: boolean
+  /** Also add feed items that only match the event's terms. @default false */
+  matchTerms?: boolean
+  /** New feed items judged per feed and event in one run. @default 10 */
+  maxNewPerFeed?: number
+  /** Wait this long for another run's lock on the store. @default 0 */
+  waitMs?: number
+  signal?: AbortSignal
 }
 
 export interface Roundup {
   readonly options: ResolvedOptions
-  crawl(seeds: string[], options?: CrawlCallOptions): Promise<CrawlReport>
+  /** Re-poll feeds, re-check posts, find new coverage and comments: what cron runs. */
+  refresh(options?: RefreshCallOptions): Promise<RefreshReport>
+  crawl(seeds: string[], options?: CrawlCallOptions): Promise<RoundupCrawlReport>
+  /** Look up archived copies of posts that are gone or unreachable (what a crawl does at its end). */
+  checkArchives(options?: ArchiveCallOptions): Promise<ArchiveReport>
+  /** Write the browsable static site for one event (or all) to `outDir`. */
+  site(options: { eventId?: string; outDir: string }): Promise<SiteReport>
   digest(options: { eventId?: string; format: DigestFormat } & RenderOptions): Promise<string>
   events(): Promise<EventSummary[]>
 }
@@ -67,14 +112,68 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
     async crawl(seeds, call = {}) {
       const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
       const fetcher = makeFetcher()
+      const pool = createExtractPool({ workers: o.extractWorkers, extract: extractPage })
       try {
-        return await crawl(
+        const report = await crawl(
           { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages, followBody: call.followBody === true },
-          { fetcher, store, extract: extractPage, logger: o.logger, onProgress: call.onProgress, ...(seams.createFrontier ? { frontier: seams.createFrontier() } : {}) },
+          { fetcher, store, extract: pool.extract, logger: o.logger, onProgress: call.onProgress, ...(seams.createFrontier ? { frontier: seams.createFrontier() } : {}) },
+        )
+        const members = store.getEvent(report.event.id)?.posts.map((m) => m.url) ?? []
+        const archive = o.archive ? await checkArchives({ store, fetcher }, { endpoint: o.archiveEndpoint, urls: members, logger: o.logger }) : null
+        return { ...report, archive }
+      } finally {
+        await pool.close()
+        await fetcher.close()
+        await store.close()
+      }
+    },
+    async refresh(call = {}) {
+      const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
+      const fetcher = makeFetcher()
+      try {
+        return await refresh(
+          { eventId: call.eventId, force: call.force, matchTerms: call.matchTerms, maxNewPerFeed: call.maxNewPerFeed },
+          {
+            fetcher, store, extract: extractPage, logger: o.logger, ...(call.signal ? { signal: call.signal } : {}),
+            parseDate: (text) => {
+              const parts = parseDate(text)
+              return parts ? formatDate(parts) : null
+            },
+          },
         )
       } finally {
         await fetcher.close()
         await store.close()
+      }
+    },
+    async checkArchives(call = {}) {
+      const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
+      const fetcher = makeFetcher()
+      try {
+        let urls: string[] | undefined
+        if (call.eventId !== undefined) {
+          const event = store.getEvent(call.eventId)
+          if (!event) throw new RoundupError('EVENT_NOT_FOUND', `no event "${call.eventId}" in the store; run "roundup events" to list them`)
+          urls = event.posts.map((m) => m.url)
+        }
+        return await checkArchives({ store, fetcher }, { endpoint: o.archiveEndpoint, logger: o.logger, force: call.force === true, ...(urls ? { urls } : {}) })
+      } finally {
+        await fetcher.close()
+        await store.close()
+      }
+    },
+    async site({ eventId, outDir }) {
+      const store = await openStore({ readOnly: true, waitMs: 0 })
+      let rendered: ReturnType<typeof renderSite>
+      try {
+        rendered = renderSite(store.snapshot(), eventId === undefined ? {} : { eventId })
+      } finally {
+        await store.close()
+      }
+      const files = await writeSite(rendered.files, outDir)
+      return {
+        files,
+        events: rendered.events.map((e) => ({ id: e.id, title: e.title, page: `events/${e.slug}.html`, posts: e.posts.length })),
       }
     },
     async digest({ eventId, format, ...render }) {
@@ -98,6 +197,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
           to: event.dateRange.to,
           seeds: event.seeds,
           updatedAt: event.updatedAt,
+          keywords: event.keywords,
         }))
       } finally {
         await store.close()

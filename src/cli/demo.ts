@@ -16,7 +16,8 @@ async function demo(): Promise<void> {
     process.stderr.write(`demo: serving the sample blogosphere on ${Object.keys(sample.origins).length} loopback hosts\n`)
     process.stderr.write(`demo: crawling ${sample.seedUrl} (politeness on: 1 request per host at a time, 1 s apart)\n`)
     // The sample lives on loopback, which the SSRF guard refuses unless told otherwise.
-    const roundup = createRoundup({ dataFile, allowPrivate: true, logger: createLogger('warn') })
+    // Offline: lost posts are not looked up in the real web archive.
+    const roundup = createRoundup({ dataFile, allowPrivate: true, archive: false, logger: createLogger('warn') })
     const report = await roundup.crawl([sample.seedUrl])
     const markdown = await roundup.digest({ format: 'md' })
     process.stdout.write('\n' + markdown + '\n')

@@ -3,8 +3,14 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { registerCrawl } from './commands/crawl.js'
 import { registerDigest } from './commands/digest.js'
+import { registerEvent } from './commands/event.js'
 import { registerEvents } from './commands/events.js'
 import { registerExtract } from './commands/extract.js'
+import { registerPost } from './commands/post.js'
+import { registerRefresh } from './commands/refresh.js'
+import { registerSearch } from './commands/search.js'
+import { registerServe } from './commands/serve.js'
+import { registerSite } from './commands/site.js'
 import { EXIT, reportError } from './output.js'
 
 function version(): string {
@@ -28,7 +34,13 @@ export function buildProgram(): Command {
   registerCrawl(program)
   registerDigest(program)
   registerEvents(program)
+  registerEvent(program)
+  registerPost(program)
+  registerSearch(program)
   registerExtract(program)
+  registerRefresh(program)
+  registerSite(program)
+  registerServe(program)
   for (const command of program.commands) command.exitOverride()
   return program
 }

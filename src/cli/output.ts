@@ -3,7 +3,7 @@ import { isRoundupError, type ErrorCode } from '../errors.js'
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
 /** Codes that mean the user asked for something malformed, not that the work failed. */
-const USAGE_CODES = new Set<ErrorCode>(['OPTIONS_INVALID', 'URL_INVALID', 'EVENT_NOT_FOUND'])
+const USAGE_CODES = new Set<ErrorCode>(['OPTIONS_INVALID', 'URL_INVALID', 'EVENT_NOT_FOUND', 'POST_NOT_FOUND'])
 
 export class UsageError extends Error {
   override name = 'UsageError'

@@ -31,7 +31,8 @@ export interface CrawlInput {
 export interface CrawlDeps {
   fetcher: Fetcher
   store: Store
-  extract: (html: string, url: string, options?: ExtractOptions) => ExtractedPage
+  /** May be async: the crawl's extract pool runs it on worker threads. */
+  extract: (html: string, url: string, options?: ExtractOptions) => ExtractedPage | Promise<ExtractedPage>
   frontier?: Frontier
   logger?: Logger
   now?: () => Date
@@ -211,7 +212,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
 
   let page: ExtractedPage
   try {
-    page = ctx.extract(result.body, result.finalUrl, { fetchedAt: ctx.now() })
+    page = await ctx.extract(result.body, result.finalUrl, { fetchedAt: ctx.now() })
   } catch (error) {
     const failed = outcomeForError(error instanceof RoundupError ? error : new RoundupError('EXTRACT_FAILED', `cannot extract ${result.finalUrl}: ${(error as Error).message}`, { url: result.finalUrl }, { cause: error }))
     Object.assign(post, { outcome: failed.outcome, reason: failed.reason, status: statusForOutcome(failed.outcome, hadContent) })

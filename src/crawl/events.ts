@@ -45,8 +45,11 @@ export function findOrCreateEvent(store: Store, seeds: string[], title: string |
   return { event, created: true }
 }
 
-export function addMember(event: StoredEvent, member: EventMember): void {
+/** Add or promote a member; false when the user removed this URL from the event, which then stays out. */
+export function addMember(event: StoredEvent, member: EventMember): boolean {
+  if (event.removed?.includes(member.url)) return false
   const existing = event.posts.find((p) => p.url === member.url)
   if (!existing) event.posts.push(member)
   else if (member.depth < existing.depth) Object.assign(existing, { depth: member.depth, via: member.via, reason: member.reason })
+  return true
 }

@@ -1,4 +1,5 @@
 import { RoundupError } from '../errors.js'
+import { eventKeywords } from '../events/keywords.js'
 import type { StoreData, StoredEvent, StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
 import type { Digest, DigestEvent, DigestPost } from './types.js'
@@ -15,15 +16,16 @@ export function buildDigest(data: StoreData, options: { eventId?: string; now?: 
     events = [event]
   }
   events.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const keywords = eventKeywords(data, { eventIds: events.map((e) => e.id) })
   return {
     format: 'roundup-digest',
     version: 1,
     generatedAt: (options.now ?? new Date()).toISOString(),
-    events: events.map((event) => buildEvent(event, data.posts)),
+    events: events.map((event) => buildEvent(event, data.posts, keywords[event.id] ?? [])),
   }
 }
 
-function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): DigestEvent {
+function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>, keywords: string[]): DigestEvent {
   const members = event.posts.filter((m) => posts[m.url])
   // Every URL a member answers to, so links to a redirect target or canonical URL still count.
   const owner = new Map<string, string>()
@@ -59,6 +61,7 @@ function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): Dige
       published: post.published,
       excerpt: post.excerpt,
       feedUrl: post.feedUrl,
+      fetchedAt: post.fetchedAt,
       status: post.status,
       outcome: post.outcome,
       reason: post.reason,
@@ -72,6 +75,13 @@ function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): Dige
       linksTo: [...(linksTo.get(post.url) ?? [])].sort(),
       linkedFrom: [...(linkedFrom.get(post.url) ?? [])].sort(),
       sources: Object.fromEntries(Object.entries(post.sources).filter(([, source]) => typeof source === 'string')) as Record<string, string>,
+      archive: post.archive ? { snapshotUrl: post.archive.snapshotUrl, timestamp: post.archive.timestamp, checkedAt: post.archive.checkedAt } : null,
+      discoveredAt: member.discoveredAt ?? member.addedAt,
+      matchedBy: member.matchedBy ?? null,
+      discoveryReason: member.discoveryReason ?? null,
+      changes: (post.history ?? []).map(({ at, field, from, to }) => ({ at, field, from, to })),
+      comments: (post.comments ?? []).map(({ kind, author, published, text, link }) => ({ kind, author, published, text, link })),
+      incoming: (post.incoming ?? []).map(({ url, kind, via }) => ({ url, kind, via })),
     }
   })
   digestPosts.sort(comparePosts)
@@ -83,6 +93,7 @@ function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>): Dige
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
     dateRange: { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null },
+    keywords,
     posts: digestPosts,
   }
 }

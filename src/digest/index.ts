@@ -1,6 +1,11 @@
+import { renderAtom } from './atom.js'
+import { renderBibtex } from './bibtex.js'
+import { renderCsl } from './csl.js'
 import { renderHtml } from './html.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
+import { renderOpml } from './opml.js'
+import { renderRis } from './ris.js'
 import type { Digest, DigestFormat, RenderOptions } from './types.js'
 
 type Renderer = (digest: Digest, options?: RenderOptions) => string
@@ -10,6 +15,11 @@ export const RENDERERS = {
   json: renderJson,
   md: renderMarkdown,
   html: renderHtml,
+  bibtex: renderBibtex,
+  ris: renderRis,
+  csl: renderCsl,
+  opml: renderOpml,
+  atom: renderAtom,
 } satisfies Record<DigestFormat, Renderer>
 
 export const FORMATS = Object.keys(RENDERERS) as DigestFormat[]

@@ -1,5 +1,6 @@
 import { displayDate, escapeMarkdown, markdownUrl, safeHref } from './safe.js'
 import { unavailableNote } from './status.js'
+import { archiveLink } from './archive-link.js'
 import type { Digest, DigestPost, RenderOptions } from './types.js'
 
 function renderEntry(post: DigestPost): string {
@@ -13,6 +14,10 @@ function renderEntry(post: DigestPost): string {
   let line = `- ${head}`
   if (meta.length) line += ` — ${meta.join(', ')}`
   if (note) line += ` _(${note})_`
+  if (post.matchedBy === 'terms') line += ' _(matched by terms)_'
+  const archived = archiveLink(post)
+  if (archived?.kind === 'snapshot') line += ` [archived copy${archived.day ? ` of ${archived.day}` : ''}](${markdownUrl(archived.href)})`
+  else if (archived) line += ' _(no archived copy)_'
   if (post.excerpt && !note) line += `  \n  ${escapeMarkdown(post.excerpt)}`
   return line
 }
@@ -24,7 +29,8 @@ export function renderMarkdown(digest: Digest, options: RenderOptions = {}): str
     const posts = event.posts.filter((p) => options.withSeeds || !p.isSeed)
     const title = digest.events.length > 1 ? `## ${escapeMarkdown(heading)}: ${escapeMarkdown(event.title)}` : `## ${escapeMarkdown(heading)}`
     const body = posts.length ? posts.map(renderEntry).join('\n') : '_No other coverage found yet._'
-    return `${title}\n\n${body}\n`
+    const keywords = event.keywords?.length ? `Keywords: ${escapeMarkdown(event.keywords.join(', '))}\n\n` : ''
+    return `${title}\n\n${keywords}${body}\n`
   })
   return blocks.join('\n')
 }

@@ -16,6 +16,8 @@ export interface DigestEvent {
   updatedAt: string
   /** Earliest and latest published date among the posts. */
   dateRange: { from: string | null; to: string | null }
+  /** What the coverage is about: tf-idf terms of the event's posts against the whole store. */
+  keywords: string[]
   posts: DigestPost[]
 }
 
@@ -30,6 +32,8 @@ export interface DigestPost {
   published: string | null
   excerpt: string | null
   feedUrl: string | null
+  /** When roundup last fetched the post (ISO 8601): the "accessed" date of a citation. */
+  fetchedAt: string | null
   status: PostStatus
   outcome: string
   reason: string | null
@@ -48,9 +52,23 @@ export interface DigestPost {
   linkedFrom: string[]
   /** Which source gave each field (json-ld, opengraph, platform, crossref-claim, …). */
   sources: Record<string, string>
+  /** The web archive's copy of a lost post: null until looked up; `snapshotUrl` null when the archive has none. */
+  archive: { snapshotUrl: string | null; timestamp: string | null; checkedAt: string } | null
+  /** When the post joined the event (ISO 8601); for a post `roundup refresh` found in a feed, when it found it. */
+  discoveredAt: string
+  /** For posts refresh found: 'link' (the page links to the event) or 'terms' (--match-terms); null otherwise. */
+  matchedBy: 'link' | 'terms' | null
+  /** Why refresh added it: "links to <url>", or the terms it shares; null otherwise. */
+  discoveryReason: string | null
+  /** What refresh saw change (title, excerpt, status, finalUrl), oldest first. */
+  changes: Array<{ at: string; field: string; from: string | null; to: string | null }>
+  /** The post's comments (from its comment feed) and pingbacks/trackbacks, newest first. */
+  comments: Array<{ kind: string; author: string | null; published: string | null; text: string; link: string | null }>
+  /** Pages pointing at the post from its comments: links inside comments, pingbacks, trackbacks. */
+  incoming: Array<{ url: string; kind: string; via: string | null }>
 }
 
-export type DigestFormat = 'json' | 'md' | 'html'
+export type DigestFormat = 'json' | 'md' | 'html' | 'bibtex' | 'ris' | 'csl' | 'opml' | 'atom'
 
 export interface RenderOptions {
   /** Include the seed posts in md/html (they are the blogger's own). @default false */

@@ -1,4 +1,8 @@
-import type { AnyNode } from 'domhandler'
+import type { AnyNode, Element } from 'domhandler'
+import { spacedText } from './clean-text.js'
+import { collectLines } from './lines.js'
+import { isInside } from './regions.js'
+import { textContent } from './links.js'
 import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
 import { metaValues } from './meta.js'
@@ -8,7 +12,7 @@ import { runRules } from './rules.js'
 import type { Rule } from './rules.js'
 
 /** An author candidate: the names it gives and whether it is a byline a reader can see. */
-type AuthorCandidate = Candidate & { names: string[]; visible: boolean; generic: boolean; organization?: boolean }
+type AuthorCandidate = Candidate & { names: string[]; visible: boolean; generic: boolean; organization?: boolean; fallback?: boolean; early?: boolean }
 
 const TRUST: Record<FieldSource, number> = {
   'json-ld': 10, opengraph: 8, meta: 8, microformats: 8, platform: 8, feed: 6, 'crossref-claim': 2, heuristic: 5, 'title-tag': 1, url: 1,
@@ -24,6 +28,27 @@ function make(raw: string | undefined, source: FieldSource, rule: string, ctx: P
 
 function allowed(ctx: PageContext, el: AnyNode): boolean {
   return !ctx.regions.inComments(el) && !ctx.regions.inBoilerplate(el)
+}
+
+/** A byline guessed from class names must sit in the post, not in a teaser for another article. */
+function inPost(ctx: PageContext, el: AnyNode): boolean {
+  if (!allowed(ctx, el)) return false
+  if (!ctx.post || isInside(el, ctx.post)) return true
+  // Between the headline and the post body (themes that put the byline in a page header).
+  const h1 = ctx.dom.select('h1').find((h) => !ctx.regions.inBoilerplate(h))
+  const at = ctx.dom.order(el as Element)
+  return !!h1 && ctx.dom.order(h1) < at && at < ctx.dom.order(ctx.post)
+}
+
+/** Before the body text starts: where a reader looks for the byline. */
+function early(ctx: PageContext, el: Element): boolean {
+  const main = ctx.main
+  if (!main) return true
+  const at = ctx.dom.order(el)
+  if (at < ctx.dom.order(main)) return true
+  // Inside the body container but above its first paragraph.
+  const firstParagraph = ctx.$(main).find('p').toArray().find((p) => textContent(p).trim().length > 40)
+  return isInside(el, main) && (!firstParagraph || at < ctx.dom.order(firstParagraph))
 }
 
 const jsonLdAuthor: Rule = (_, ctx) => {
@@ -83,9 +108,8 @@ const microformatAuthor: Rule = ($, ctx) => {
     const names: string[] = []
     $(ctx.dom.select(selector)).each((_, el) => {
       if (names.length >= 6 || !allowed(ctx, el)) return
-      const $el = $(el)
-      const name = $el.find('.p-name, .fn').first()
-      names.push(name.length ? name.text() : $el.text())
+      const name = $(el).find('.p-name, .fn').first()[0]
+      names.push(spacedText(name ?? el))
     })
     const c = make(dedupe(names).join(', '), 'microformats', selector, ctx, true)
     if (c) {
@@ -119,7 +143,7 @@ const platformAuthor: Rule = ($, ctx) => {
     const names: string[] = []
     $(ctx.dom.select(selector)).each((_, el) => {
       if (names.length >= 6 || !allowed(ctx, el)) return
-      const text = $(el).text()
+      const text = spacedText(el)
       if (text.length < 200) names.push(text)
     })
     const c = make(dedupe(names).join(', '), 'platform', selector, ctx, true)
@@ -128,21 +152,54 @@ const platformAuthor: Rule = ($, ctx) => {
   return undefined
 }
 
-// TypePad and friends: "Posted by X on April 1, 2009 at 10:32 AM" as plain text.
-const postedByText: Rule = ($, ctx) => {
+// TypePad and friends: "Posted by X on April 1, 2009 at 10:32 AM" as plain text; else a byline-classed element.
+const postedByText: Rule = (_, ctx) => {
   let found: AuthorCandidate | undefined
-  $(ctx.dom.select('.entry-footer, .post-footer, .postmetadata, .entry-meta, .post-meta, .posted, .post-info, .byline, .article-byline, .author, .authors, .writer, .credit, [class*="byline"], [class*="author"]')).each((_, el) => {
-    if (found || !allowed(ctx, el)) return
-    const text = $(el).text().replace(/\s+/g, ' ').trim()
-    if (!text || text.length > 200) return
+  for (const el of ctx.dom.select('.entry-footer, .post-footer, .postmetadata, .entry-meta, .post-meta, .posted, .post-info, .byline, .article-byline, .author, .authors, .writer, .credit, [class*="byline"], [class*="author"]')) {
+    if (found) break
+    if (!inPost(ctx, el)) continue
+    const text = spacedText(el).replace(/\s+/g, ' ').trim()
+    if (!text || text.length > 200) continue
     const m = /\b(?:posted|written|published|created|verfasst|geschrieben|publié|publicado)\s+(?:by|von|par|por)\s+(.+)$/i.exec(text) ?? /^(?:by|von|par|por)\s+(.+)$/i.exec(text)
-    const raw = m ? m[1]! : /byline|author|writer/i.test(el.attribs.class ?? '') ? text : ''
+    // Of a byline block, the first chunk is the name; later ones are dates, share buttons, job titles.
+    const raw = m ? m[1]! : /byline|author|writer/i.test(el.attribs.class ?? '') ? firstChunk(el) : ''
     found = make(raw, 'heuristic', m ? 'posted-by text' : 'byline class', ctx, true)
-  })
+    if (found) found.early = early(ctx, el)
+  }
   return found
 }
 
-const RULES: Rule[] = [jsonLdAuthor, metaAuthor, microdataAuthor, microformatAuthor, relAuthor, platformAuthor, postedByText]
+function firstChunk(el: Element): string {
+  const line = collectLines(el).find((l) => /\p{L}/u.test(l.text))?.text ?? ''
+  // Inline pieces run together ("Jono Galuszka14:40"): re-read the line with spaces and stop at a clock time.
+  const spaced = spacedText(el).replace(/\s+/g, ' ').trim()
+  const head = spaced.startsWith(line.slice(0, 8)) ? spaced : line
+  return head.replace(/\s*\b\d{1,2}[:.]\d{2}\b.*$/, '')
+}
+
+// Last resort: an analytics data layer in an inline script ({"authors":["A","B"]}), used only when the page shows nothing.
+const scriptData: Rule = (_, ctx) => {
+  for (const el of ctx.dom.select('script')) {
+    const type = el.attribs.type ?? ''
+    if (type && !/javascript|json/i.test(type)) continue
+    const text = textContent(el)
+    if (text.length > 300_000) continue
+    const m = /"(?:contentAuthors|authors|author|authorName|author_name|article_author|byline)"\s*:\s*(\[\s*"[^"\]]{2,80}"(?:\s*,\s*"[^"\]]{2,80}")*\s*\]|"[^"]{2,80}")/.exec(text)
+    if (!m) continue
+    let raw: unknown
+    try {
+      raw = JSON.parse(m[1]!)
+    } catch {
+      continue
+    }
+    const value = Array.isArray(raw) ? raw.join(', ') : String(raw)
+    const c = make(value, 'heuristic', 'script data', ctx, false)
+    if (c) return { ...c, fallback: true }
+  }
+  return undefined
+}
+
+const RULES: Rule[] = [jsonLdAuthor, metaAuthor, microdataAuthor, microformatAuthor, relAuthor, platformAuthor, postedByText, scriptData]
 
 function dedupe(list: string[]): string[] {
   return [...new Set(list.map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean))]
@@ -155,9 +212,12 @@ function dedupe(list: string[]): string[] {
 export function extractAuthors(ctx: PageContext): { authors: string[]; source: FieldSource | null; candidates: Candidate[] } {
   const all = runRules(RULES, ctx) as AuthorCandidate[]
   const candidates = all.map(({ value, source, rule }) => ({ value, source, ...(rule ? { rule } : {}) }))
-  const real = all.filter((c) => !c.generic && !c.names.every(isGenericName))
-  const pool = real.length ? real : all
-  const visible = pool.filter((c) => c.visible)
+  const firm = all.filter((c) => !c.fallback)
+  const usable = firm.length ? firm : all
+  const real = usable.filter((c) => !c.generic && !c.names.every(isGenericName))
+  const pool = real.length ? real : usable
+  // Bylines from markup made for them, or a guessed one above the body text, can overrule structured data.
+  const visible = pool.filter((c) => c.visible && (c.source !== 'heuristic' || c.early))
   let best: AuthorCandidate | null = null
   let bestScore = -Infinity
   for (const c of pool) {

@@ -6,16 +6,18 @@ export interface Claim {
   claimedSite: string | null
 }
 
-const NONE: Claim = { claimedAuthor: null, claimedSite: null }
+const none = (): Claim => ({ claimedAuthor: null, claimedSite: null })
 // Words that make a phrase a publication, not a person.
-const SITE_WORD = /\b(?:blog|blogs|weblog|news|times|post|journal|magazine|mag|media|digital|group|network|online|daily|weekly|review|report|tribune|herald|gazette|chronicle|wire|tech|labs?|inc|llc|ltd|gmbh|corp|company|agency|institute|university|center|centre|council|association|society|foundation|mashup|insights?|marketing|strategies|solutions|consulting|partners|studio|press|zeitung|tribune|club|forum|podcast|radio|tv|channel|the)\b|\.(?:com|net|org|de|io|co)\b|^[a-z0-9]+$|[A-Z]{2,}[a-z]+[A-Z]/
+const SITE_WORD = /\b(?:blog|blogs|weblog|news|times|post|journal|magazine|mag|media|digital|group|network|online|daily|weekly|monthly|review|report|tribune|herald|gazette|chronicle|wire|tech|labs?|inc|llc|ltd|gmbh|corp|company|agency|institute|university|center|centre|council|association|society|foundation|mashup|insights?|marketing|strategies|strategy|solutions|consulting|partners|studio|press|zeitung|club|forum|podcast|radio|tv|channel|the|diary|notes|world|today|weekly|blogspot|wordpress|typepad|medium|substack)\b|\.(?:com|net|org|de|io|co)\b/i
+// Brand spellings: "ZDNet", "TechCrunch", all lower case "mashable".
+const BRAND = /[A-Z]{2,}[a-z]+[A-Z]?|^[a-z0-9]+$|[a-z][A-Z]/
 const PARTICLE = /^(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|al|el|ibn|zu|ter|ten|st\.?|jr\.?|sr\.?|ii|iii)$/i
 
 /** Two to four capitalised words that read as a person's name ("Jessica Valenzuela", "Ludwig van Beethoven"). */
 export function isPersonLike(text: string): boolean {
   const words = text.trim().split(/\s+/)
   if (words.length < 2 || words.length > 4) return false
-  if (SITE_WORD.test(text)) return false
+  if (SITE_WORD.test(text) || BRAND.test(text.replace(/\b(?:Mc|Mac|O')(?=\p{Lu})/gu, ''))) return false
   return words.every((w) => PARTICLE.test(w) || /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$|^\p{Lu}[\p{Ll}]+-\p{Lu}[\p{Ll}]+$|^Mc\p{Lu}\p{Ll}+$|^O'\p{Lu}\p{Ll}+$/u.test(w))
 }
 
@@ -28,10 +30,11 @@ const tidy = (s: string | undefined | null) => (s ? cleanText(s.replace(/^[\s"'�
  */
 export function parseClaim(entryText: string, anchorText = ''): Claim {
   let text = cleanText(entryText, 400)
-  if (!text) return NONE
+  if (!text) return none()
   text = text.replace(/^(?:[-–—•*·»›>]+|\d{1,2}[.)])\s*/, '')
   // A trailing date is not part of the site name: "Name, Blog (April 1, 2009)".
-  text = text.replace(/\s*[,(–—-]\s*([^,()]{6,40})\)?\s*$/, (all, inner: string) => (parseDate(inner) ? '' : all))
+  text = text.replace(/\s*\(([^()]{6,40})\)\s*$/, (all, inner: string) => (parseDate(inner) ? '' : all))
+  text = text.replace(/\s*[–—|-]\s*([^()–—|-]{6,40})$/, (all, inner: string) => (parseDate(inner) ? '' : all))
   const anchor = (cleanText(anchorText, 400) ?? '').replace(/^(?:[-–—•*·»›>]+)\s*/, '')
   const isAnchor = (part: string) => !!anchor && part.toLowerCase() === anchor.toLowerCase() && anchor !== text
 
@@ -63,7 +66,7 @@ export function parseClaim(entryText: string, anchorText = ''): Claim {
     if (isAnchor(right) && left.length <= 60) return { claimedAuthor: null, claimedSite: tidy(left) }
     if (isAnchor(left) && right.length <= 60) return { claimedAuthor: null, claimedSite: tidy(right) }
   }
-  return NONE
+  return none()
 }
 
 /** "Name (Blog)", "Name at Blog", "Name, Org, Blog" and their mirror images. */

@@ -54,3 +54,33 @@ export function collapseLines(input: string): string {
     .filter(Boolean)
     .join('\n')
 }
+
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font'])
+
+/**
+ * Text of a subtree with a space at every non-inline element boundary and
+ * between sibling inline elements, so "<span>Jane Roe</span><span>9:51</span>"
+ * reads "Jane Roe 9:51", not "Jane Roe9:51". Iterative.
+ */
+export function spacedText(root: { type: string }): string {
+  const out: string[] = []
+  const stack: Array<{ node: any; leave: boolean }> = [{ node: root, leave: false }]
+  while (stack.length) {
+    const { node, leave } = stack.pop()!
+    if (node.type === 'text') {
+      out.push(node.data)
+      continue
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue
+    if (node.name === 'script' || node.name === 'style') continue
+    const boundary = node.type === 'tag' && (!INLINE.has(node.name) || node.name === 'span' || node.name === 'time')
+    if (leave) {
+      if (boundary) out.push(' ')
+      continue
+    }
+    if (node.name === 'br' || boundary) out.push(' ')
+    stack.push({ node, leave: true })
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], leave: false })
+  }
+  return out.join('')
+}

@@ -10,7 +10,7 @@ import { isBoilerplate, isCommentArea, isElement, tokensOf } from './regions.js'
 import { isCaption } from './body-text.js'
 import { normalizeUrl, parseHttpUrl } from '../url/normalize.js'
 import { isSameHost, linkNoise } from './link-noise.js'
-import { parseClaim } from './claims.js'
+import { isPersonLike, parseClaim } from './claims.js'
 import { cleanText } from './clean-text.js'
 
 /** A detected entry keeps its `<a>` so the link classifier can mark it. */
@@ -34,7 +34,7 @@ const LEAD_IN = new RegExp(
       String.raw`other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|takes|coverage|reviews?|articles?|views|perspectives|bloggers?|accounts|summaries|notes|reactions|impressions)\b`,
       String.raw`(?:related|additional|more|further|other|outside)\s+(?:coverage|reading|links|write-?ups|recaps|reports)\b`,
       String.raw`related\s+(?:posts|articles|stories|blog posts)\b`,
-      String.raw`also\s+(?:blogged|written|posted|reported|covered|writing|blogging)\s+(?:by|at|about|on|elsewhere)\b`,
+      String.raw`(?:also|was\s+also)\s+(?:blogged|written|posted|reported|covered|writing|blogging|recapped|reviewed)(?:\s+(?:up|about\s+it))?\s+(?:by|at|about|on|elsewhere|in)\b`,
       String.raw`(?:see|read)\s+also\b`, String.raw`also\s+(?:see|read)\b`,
       String.raw`more\s+(?:coverage|on\s+this|about\s+this|on\s+the\s+(?:session|event|topic|panel|talk|conference)|reading|from\s+around\s+the\s+web)\b`,
       String.raw`further\s+reading\b`, String.raw`other\s+takes\b`, String.raw`elsewhere\b`,
@@ -52,6 +52,8 @@ const LEAD_IN = new RegExp(
 )
 // Weak lead-ins count only as a heading, a bold line or a line ending in ':' ("Elsewhere, the company said…" is prose).
 const WEAK = /^(?:elsewhere|related\s|more\s|round-?up|blog\s+round)/i
+// Lead-ins that only ever introduce coverage of the same event.
+const COVERAGE = /^(?:other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|coverage|takes|accounts|summaries)\s+(?:on|about|of|from)|also\s+blogged|related\s+coverage|more\s+coverage|other\s+takes|weitere\s+(?:blog-?)?(?:beiträge|berichte)\s+(?:zu|über|zum|zur)|otras\s+(?:entradas|crónicas)\s+(?:sobre|de)|autres\s+(?:billets|comptes[- ]rendus))/iu
 // Same-blog widgets (YARPP, Jetpack, LinkWithin…) and auto-generated lists.
 const WIDGET_TOKEN = /(?:^|[-_])(?:yarpp|jp-relatedposts|jp-related|linkwithin|related-posts|relatedposts|related_posts|crp_related|wp_rp|rp4wp|zemanta-related|zem-|outbrain|taboola|ob-widget|similar-posts|more-from|recirc|pd-post|nrelate)/
 
@@ -61,6 +63,14 @@ function leadInText(line: Line): string {
 
 function isLeadIn(line: Line): boolean {
   const text = leadInText(line)
+  if (text.length > 400) return false
+  // Inline form: "See also <a>X</a> and <a>Y</a>" — the words before the first link are the lead-in.
+  const firstLink = line.links.find((l) => l.text)?.text
+  const at = firstLink ? text.indexOf(firstLink) : -1
+  if (at > 0) {
+    const prefix = text.slice(0, at).trim()
+    if (prefix.length <= 80 && LEAD_IN.test(prefix) && (!WEAK.test(prefix) || /[:：]$/.test(prefix))) return true
+  }
   if (text.length > 160 || !LEAD_IN.test(text)) return false
   const strongForm = line.heading || line.emphasis || /[:：]\s*$/.test(text) || text.length <= 40
   if (WEAK.test(text) && !strongForm) return false
@@ -74,26 +84,26 @@ function isLeadIn(line: Line): boolean {
  * consecutive paragraphs of links; or "See also X and Y" inline.
  */
 export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
-  const $ = ctx.$
-  const root: AnyNode | undefined = $(ctx.dom.select('body'))[0] ?? $.root()[0]
-  if (!root) return []
-  const keep = new Set<AnyNode>()
-  for (let at: AnyNode | null = ctx.main; at; at = at.parent) keep.add(at)
-  const lines = collectLines(root, (el) => !keep.has(el) && (isCommentArea(el) || isBoilerplate(el) || isWidget(el) || (isCaption(el) && el.name !== 'figure')))
+  const lines = pageLines(ctx)
   const page = parseHttpUrl(ctx.url)
   const sections: DetectedSection[] = []
   const used = new Set<Element>()
 
+  const post = ctx.post
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (!isLeadIn(line)) continue
+    // Outside the post itself (sidebars we could not recognise), only unmistakable coverage lead-ins count.
+    if (post && !(line.block && isWithin(line.block, post)) && !COVERAGE.test(leadInText(line))) continue
     const heading = cleanText(line.text, 200) ?? ''
     const entries: DetectedEntry[] = []
 
     const inlineLinks = line.links.filter((l) => !used.has(l.el))
     if (inlineLinks.length) {
       // "See also <a>X</a> and <a>Y</a>." — the lead-in and its links share a line.
-      for (const entry of lineEntries(line, ctx, page)) entries.push(entry)
+      const prefix = line.text.slice(0, Math.max(0, line.text.indexOf(inlineLinks[0]!.text)))
+      const found = lineEntries(line, ctx, page, BY_LEAD.test(prefix))
+      if (Array.isArray(found)) entries.push(...found)
       if (entries.length) {
         finish(sections, used, { heading: headingOf(line, entries), entries }, page)
         continue
@@ -102,6 +112,8 @@ export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
 
     const scope = scopeOf(line)
     let skippedText = 0
+    let firstShape: Shape | null = null
+    let noiseRun = 0
     let j = i + 1
     for (; j < lines.length && entries.length < 60; j++) {
       const next = lines[j]!
@@ -115,8 +127,15 @@ export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
         }
         break
       }
-      const found = lineEntries(next, ctx, page)
-      if (!found.length) break
+      // Entries keep one shape: items of one list, or lines of one block, or sibling blocks of one tag.
+      const shape = shapeOf(next)
+      if (firstShape && !sameShape(firstShape, shape)) break
+      const found = lineEntries(next, ctx, page, BY_LEAD.test(heading))
+      // A line whose only links are share buttons, tags or feeds is skipped, not an end.
+      if (found === 'noise' && ++noiseRun <= 3) continue
+      if (!Array.isArray(found) || !found.length) break
+      noiseRun = 0
+      firstShape ??= shape
       entries.push(...found)
     }
     if (entries.length) {
@@ -127,6 +146,29 @@ export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
   return sections
 }
 
+interface Shape {
+  list: Element | null
+  block: Element | null
+}
+
+function shapeOf(line: Line): Shape {
+  let list: Element | null = null
+  for (let at: AnyNode | null = line.block; at; at = at.parent) {
+    if (isElement(at) && (at.name === 'ul' || at.name === 'ol' || at.name === 'dl')) {
+      list = at
+      break
+    }
+    if (isElement(at) && at.name !== 'li' && at.name !== 'dt' && at.name !== 'dd' && at.name !== 'p' && at.name !== 'div' && at.name !== 'span') break
+  }
+  return { list, block: line.block }
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  if (a.list || b.list) return a.list === b.list
+  if (!a.block || !b.block) return a.block === b.block
+  return a.block === b.block || (a.block.name === b.block.name && a.block.parent === b.block.parent)
+}
+
 function headingOf(line: Line, entries: DetectedEntry[]): string {
   // Inline form: the lead-in is the line's text up to its first link.
   let text = line.text
@@ -135,7 +177,7 @@ function headingOf(line: Line, entries: DetectedEntry[]): string {
     const at = text.indexOf(first)
     if (at > 0) text = text.slice(0, at)
   }
-  return cleanText(text.replace(/[\s:,–—-]+$/, ''), 200) ?? ''
+  return cleanText(text.replace(/[\s,–—-]+$/, ''), 200) ?? ''
 }
 
 function finish(sections: DetectedSection[], used: Set<Element>, section: DetectedSection, page: URL | null) {
@@ -152,6 +194,22 @@ function finish(sections: DetectedSection[], used: Set<Element>, section: Detect
   for (const e of section.entries) used.add(e.el)
   sections.push(section)
 }
+
+/**
+ * Lines of the whole page without comments, sidebars, widgets and captions
+ * (the post's own containers always kept), memoised per page.
+ */
+export function pageLines(ctx: PageContext): Line[] {
+  const cached = pageLinesCache.get(ctx)
+  if (cached) return cached
+  const root: AnyNode | undefined = ctx.dom.first('body') ?? ctx.$.root()[0]
+  const keep = new Set<AnyNode>()
+  for (let at: AnyNode | null = ctx.main; at; at = at.parent) keep.add(at)
+  const lines = root ? collectLines(root, (el) => !keep.has(el) && (isCommentArea(el) || isBoilerplate(el) || isWidget(el) || (isCaption(el) && el.name !== 'figure'))) : []
+  pageLinesCache.set(ctx, lines)
+  return lines
+}
+const pageLinesCache = new WeakMap<PageContext, Line[]>()
 
 function isWidget(el: Element): boolean {
   return tokensOf(el).some((t) => WIDGET_TOKEN.test(t))
@@ -174,12 +232,12 @@ function isWithin(node: AnyNode, ancestor: AnyNode): boolean {
 const SEPARATORS = /\s*(?:[,;|·•]|\band\b|\bund\b|\bet\b|\by\b|&)\s*/i
 
 /** Entries on one line: one per link when the line is a list of links, else one for the line. */
-function lineEntries(line: Line, ctx: PageContext, page: URL | null): DetectedEntry[] {
+function lineEntries(line: Line, ctx: PageContext, page: URL | null, byContext = false): DetectedEntry[] | 'noise' {
   if (line.text.length > 400) return []
   const links = line.links
     .map((l) => ({ ...l, url: parseHttpUrl(l.el.attribs.href, ctx.baseUrl), label: l.text || imageAlt(l.el) }))
     .filter((l): l is typeof l & { url: URL } => !!l.url && !linkNoise(l.url, l.label, page, l.el))
-  if (!links.length) return []
+  if (!links.length) return line.links.length ? 'noise' : []
   const entryText = stripLeadIn(line)
   const linkChars = links.reduce((n, l) => n + l.text.length, 0)
   const rest = entryText.length - linkChars
@@ -189,7 +247,7 @@ function lineEntries(line: Line, ctx: PageContext, page: URL | null): DetectedEn
     let remainder = entryText
     for (const l of links) remainder = remainder.replace(l.text, ' ')
     if (remainder.split(SEPARATORS).every((part) => !part.trim() || part.trim().length <= 3 || /^[\p{P}\s]+$/u.test(part))) {
-      return links.map((l) => toEntry(l.el, l.url, l.label, l.label))
+      return links.map((l) => toEntry(l.el, l.url, l.label, l.label, byContext))
     }
   }
   // A sentence with a "here" link is prose, not an entry ("You can listen to a podcast … here.").
@@ -197,7 +255,7 @@ function lineEntries(line: Line, ctx: PageContext, page: URL | null): DetectedEn
   const claimy = rest <= 120 && !/[.!?]\s+\p{Lu}/u.test(entryText)
   if (linkChars < entryText.length * 0.3 && !(claimy && primary.text.length >= 3 && entryText.length <= 140)) return []
   if (/^(?:here|hier|ici|aquí|this|link|this link|click here)$/i.test(primary.label.trim())) return []
-  return [toEntry(primary.el, primary.url, primary.label, entryText)]
+  return [toEntry(primary.el, primary.url, primary.label, entryText, byContext)]
 }
 
 function stripLeadIn(line: Line): string {
@@ -215,12 +273,20 @@ function imageAlt(el: Element): string {
   return el.attribs.title ?? ''
 }
 
-function toEntry(el: Element, url: URL, anchor: string, entryText: string): DetectedEntry {
+function toEntry(el: Element, url: URL, anchor: string, entryText: string, byContext: boolean): DetectedEntry {
   const normalized = normalizeUrl(url)!
   const text = cleanText(anchor, 500) ?? ''
   const entry = cleanText(entryText, 500) ?? text
-  return { url: normalized, text, entryText: entry, ...parseClaim(entry, text), el }
+  const claim = { ...parseClaim(entry, text) }
+  // After "Also blogged by:", a bare entry is a who: a person, or else the blog.
+  if (byContext && !claim.claimedAuthor && !claim.claimedSite && entry.length <= 60) {
+    if (isPersonLike(entry)) claim.claimedAuthor = entry
+    else claim.claimedSite = entry
+  }
+  return { url: normalized, text, entryText: entry, ...claim, el }
 }
+
+const BY_LEAD = /\b(?:by|von|par|por|door|da)\s*:?\s*$/i
 
 /** Public form: detect sections in a parsed page or raw HTML. */
 export function detectCrossRefs(input: CheerioAPI | string, url: string): CrossRefSection[] {

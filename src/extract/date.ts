@@ -6,6 +6,8 @@ import type { DateParts } from './parse-date.js'
 import { metaValues } from './meta.js'
 import { isArticle, textOf } from './jsonld.js'
 import { runRules } from './rules.js'
+import { pageLines } from './crossrefs.js'
+import { isInside } from './regions.js'
 import type { Rule } from './rules.js'
 
 export type DateKind = 'published' | 'updated'
@@ -176,13 +178,49 @@ const timeElement: Rule = ($, ctx) => {
   return out
 }
 
+// RDFa on ordinary elements (Drupal): <span property="dc:date dc:created" content="2023-10-06T03:46:34+00:00">.
+const rdfaDates: Rule = (_, ctx) => {
+  const out: DateCandidate[] = []
+  for (const el of ctx.dom.select('[property][content]:not(meta), [itemprop][content]:not(meta)')) {
+    const key = `${el.attribs.property ?? ''} ${el.attribs.itemprop ?? ''}`.toLowerCase()
+    if (!/\b(?:dc:date|dc:created|dc:issued|dcterms:created|dcterms:issued|schema:datepublished|datepublished|datecreated)\b/.test(key)) continue
+    if (!allowed(ctx, el)) continue
+    const found = make(ctx, el.attribs.content, 'published', 'meta', 'rdfa date')
+    if (found) out.push(found)
+    if (out.length >= 2) break
+  }
+  return out
+}
+
+const UPDATED_WORDS = /\b(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|aggiornato|bijgewerkt|letztes update|last update)\b/i
+
+// A short line with a date at the top of the post: "Veröffentlicht am 06.10.2023", "reineckefuchs — 2. Februar 2022".
+const visibleDate: Rule = (_, ctx) => {
+  const all = pageLines(ctx)
+  // From the headline on (the date sits just above or below it), else from the start of the post.
+  let start = all.findIndex((l) => l.heading && l.block?.name === 'h1')
+  if (start === -1 && ctx.post) start = all.findIndex((l) => !!l.block && isInside(l.block, ctx.post!))
+  if (start === -1 && ctx.main) start = all.findIndex((l) => !!l.block && isInside(l.block, ctx.main!))
+  if (start === -1) return undefined
+  for (const line of all.slice(Math.max(0, start - 3), start + 40)) {
+    if (line.heading) continue
+    // Long lines count only for a dateline at their very start: "Karlsruhe, (12.11.2021). Traditionell …".
+    const head = line.text.length > 120 ? line.text.slice(0, 40) : line.text
+    const text = head.replace(/\(?\s*(?:letztes update|last update|updated?|aktualisiert)[^)]*\)?/gi, ' ')
+    if (UPDATED_WORDS.test(text) && !/\b(?:published|veröffentlicht|posted|publié|publicado)\b/i.test(text)) continue
+    const found = make(ctx, text, 'published', 'heuristic', 'visible date')
+    if (found) return found
+  }
+  return undefined
+}
+
 const urlDate: Rule = (_, ctx) => {
   const m = /\/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:[/-]|\.html?|$)/.exec(new URL(ctx.url).pathname)
   if (!m || !m[3]) return undefined
   return make(ctx, `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3].padStart(2, '0')}`, 'published', 'url', 'url path')
 }
 
-const PUBLISHED_RULES: Rule[] = [jsonLdDates('published'), metaDates('published'), microdataDates('published'), microformatDates('published'), bloggerDate, platformDates, postedOnText, timeElement, urlDate]
+const PUBLISHED_RULES: Rule[] = [jsonLdDates('published'), metaDates('published'), microdataDates('published'), rdfaDates, microformatDates('published'), bloggerDate, platformDates, postedOnText, timeElement, visibleDate, urlDate]
 const UPDATED_RULES: Rule[] = [jsonLdDates('updated'), metaDates('updated'), microdataDates('updated'), microformatDates('updated')]
 
 /** Published and updated dates, each picked by trust and agreement among sources. */
@@ -203,13 +241,16 @@ export function extractDates(ctx: PageContext): {
   }
 }
 
+const ruleFamily = (c: DateCandidate) => `${c.source}:${(c.rule ?? '').replace(/\[[^\]]*\]$/, '')}`
+
 function pick(candidates: DateCandidate[]): DateCandidate | null {
   let best: DateCandidate | null = null
   let bestScore = -Infinity
   for (const c of candidates) {
     let score = TRUST[c.source]
-    const agreeing = new Set(candidates.filter((o) => o !== c && o.source !== c.source && sameDay(o.parts, c.parts)).map((o) => o.source))
-    score += agreeing.size * 1.5
+    // Independent rules that name the same day are evidence; the same rule matching twice is not.
+    const agreeing = new Set(candidates.filter((o) => o !== c && ruleFamily(o) !== ruleFamily(c) && sameDay(o.parts, c.parts)).map(ruleFamily))
+    score += agreeing.size * 2
     if (c.parts.hour !== undefined) score += 0.5
     if (c.parts.offset) score += 0.3
     if (score > bestScore) {
@@ -218,9 +259,16 @@ function pick(candidates: DateCandidate[]): DateCandidate | null {
     }
   }
   if (!best) return null
+  const b = best
+  // The same instant written in UTC and in the page's own zone: keep the page's (its calendar day is the one shown).
+  if (b.parts.offset && /^(?:Z|[+-]00:00)$/.test(b.parts.offset)) {
+    const local = candidates.find((o) => o.parts.offset && !/^(?:Z|[+-]00:00)$/.test(o.parts.offset) && Math.abs(toEpoch(o.parts) - toEpoch(b.parts)) <= 60_000)
+    if (local) return { ...b, parts: local.parts, value: local.value }
+  }
   // Same day, more precise: take the time and offset from a sibling source.
-  const finer = candidates.find((o) => sameDay(o.parts, best!.parts) && o.parts.offset && !best!.parts.offset && o.parts.hour !== undefined)
-  return finer && best.parts.hour === undefined ? { ...best, parts: finer.parts, value: finer.value } : best
+  const sameDayTimed = candidates.filter((o) => o !== b && sameDay(o.parts, b.parts) && o.parts.hour !== undefined && o.source !== 'url')
+  const finer = b.parts.offset ? undefined : sameDayTimed.find((o) => o.parts.offset) ?? (b.parts.hour === undefined ? sameDayTimed[0] : undefined)
+  return finer ? { ...b, parts: finer.parts, value: finer.value } : b
 }
 
 export type { DateCandidate, DateParts }

@@ -63,6 +63,8 @@ export function createDomIndex($: CheerioAPI): DomIndex {
     if (!pool) return $(trimmed).toArray() as Element[]
     const simple = /^(?:[a-z][\w-]*|[.#][\w-]+)$/i.test(trimmed)
     if (simple) return pool
+    const test = attributeTest(trimmed)
+    if (test) return pool.filter(test)
     return $(pool).filter(trimmed).toArray() as Element[]
   }
   const select = (selector: string): Element[] => {
@@ -106,4 +108,27 @@ function splitList(selector: string): string[] {
   }
   parts.push(selector.slice(start))
   return parts.map((p) => p.trim()).filter(Boolean)
+}
+
+/** Plain JS for the common `tag[attr op "value"]` shapes, which css-select would compile per call. */
+function attributeTest(selector: string): ((el: Element) => boolean) | null {
+  const m = /^([a-z][\w-]*)?\[([\w:-]+)(?:([~*^$|]?=)["']?([^"'\]]*)["']?)?\]$/i.exec(selector)
+  if (!m) return null
+  const [, tag, name, op, value = ''] = m
+  const attr = name!.toLowerCase()
+  return (el) => {
+    if (tag && el.name !== tag.toLowerCase()) return false
+    const actual = el.attribs[attr]
+    if (actual === undefined) return false
+    switch (op) {
+      case undefined: return true
+      case '=': return actual === value
+      case '~=': return actual.split(/\s+/).includes(value)
+      case '*=': return actual.includes(value)
+      case '^=': return actual.startsWith(value)
+      case '$=': return actual.endsWith(value)
+      case '|=': return actual === value || actual.startsWith(value + '-')
+      default: return false
+    }
+  }
 }

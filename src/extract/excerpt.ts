@@ -8,6 +8,8 @@ import { toParagraphs } from './lines.js'
 import type { Line } from './lines.js'
 import { mainLines } from './body-text.js'
 import { titleKey } from './affix.js'
+import { isInside, tokensOf } from './regions.js'
+import { textContent } from './links.js'
 
 export const EXCERPT_MAX = 300
 
@@ -21,7 +23,7 @@ const GENERIC_DESCRIPTION = /^(?:welcome to|the official (?:site|website|blog)|r
 /** A paragraph a reader would call the start of the post, not a caption, byline, date or banner. */
 export function isMeaningful(text: string, linkChars: number): boolean {
   if (text.length < 40) return false
-  if (linkChars > text.length * 0.5) return false
+  if (linkChars > text.length * 0.3) return false
   if (IMAGE_CREDIT.test(text) || NOISE.test(text)) return false
   if (BYLINE.test(text) && text.length < 120) return false
   if (text.length < 60 && parseDate(text)) return false
@@ -55,17 +57,22 @@ const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?
  * Boilerplate descriptions are the same on every page of a site: generic
  * phrases, the site name, or words that appear nowhere in the title or body.
  */
-export function isBoilerplateDescription(description: string, title: string | null, siteName: string | null, body: string): boolean {
+export function isBoilerplateDescription(description: string, title: string | null, siteName: string | null, body: string, tagline = ''): boolean {
   if (description.length < 25) return true
   if (GENERIC_DESCRIPTION.test(description)) return true
   if (siteName && titleKey(description) === titleKey(siteName)) return true
-  if (body.length < 300) return false
-  const known = new Set([...words(title ?? ''), ...words(body.slice(0, 5000))])
-  const own = words(description)
-  if (own.length < 4) return false
-  const shared = own.filter((w) => known.has(w)).length
-  return shared / own.length < 0.25
+  // The site's tagline, shown in its header on every page.
+  if (tagline && titleKey(tagline).length > 15 && titleKey(description).includes(titleKey(tagline))) return true
+  // "Example Times: independent news since 1998. Subscribe today…" — about the site, not the story.
+  if (siteName && description.toLowerCase().includes(siteName.toLowerCase()) && PROMO.test(description)) {
+    const known = new Set([...words(title ?? ''), ...words(body.slice(0, 5000))])
+    const own = words(description)
+    if (own.filter((w) => known.has(w)).length / Math.max(1, own.length) < 0.5) return true
+  }
+  return false
 }
+
+const PROMO = /\b(?:subscribe|subscription|newsletter|official|welcome|latest news|breaking news|home of|since (?:19|20)\d{2}|unlimited access|sign up|all rights reserved|abonnieren|abonnez|suscríbete)\b/i
 
 /** Meta description when it is about this post, else the lead paragraph. */
 export function extractExcerpt(ctx: PageContext, title: string | null, siteName: string | null, body: string): {
@@ -86,15 +93,49 @@ export function extractExcerpt(ctx: PageContext, title: string | null, siteName:
   } catch {
     // fall through to the lead paragraph
   }
+  const standfirst = findStandfirst(ctx)
+  if (standfirst) candidates.push({ value: standfirst, source: 'platform', rule: 'standfirst' })
   const lead = leadParagraph(mainLines(ctx))
   if (lead) candidates.push({ value: lead, source: 'heuristic', rule: 'lead paragraph' })
 
   const order: FieldSource[] = ['opengraph', 'meta', 'json-ld']
   const described = candidates
-    .filter((c) => c.source !== 'heuristic')
+    .filter((c) => c.source !== 'heuristic' && c.rule !== 'standfirst')
     .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
-    .find((c) => !isBoilerplateDescription(c.value, title, siteName, body))
-  const best = described ?? candidates.find((c) => c.source === 'heuristic') ?? null
-  const shown = candidates.map((c) => ({ ...c, value: truncateText(c.value, EXCERPT_MAX) }))
-  return { value: best ? truncateText(best.value, EXCERPT_MAX) : null, source: best?.source ?? null, candidates: shown }
+    .find((c) => !isBoilerplateDescription(c.value, title, siteName, body, tagline(ctx)))
+  // A standfirst the page shows under the headline is the summary its editors wrote for this story.
+  const shown = candidates.find((c) => c.rule === 'standfirst')
+  const best = shown ?? described ?? candidates.find((c) => c.source === 'heuristic') ?? null
+  const capped = candidates.map((c) => ({ ...c, value: truncateText(c.value, EXCERPT_MAX) }))
+  return { value: best ? truncateText(best.value, EXCERPT_MAX) : null, source: best?.source ?? null, candidates: capped }
+}
+
+const STANDFIRST_TOKEN = /^(?:.*[-_])?(?:standfirst|dek|deck|lede|lead|leadin|lead-?text|intro|introduction|teaser|summary|subtitle|sub-?title|subhead|subheadline|sub-?tit(?:-[a-z]+)?|epigraph|abstract|strapline|subline|excerpt|article-?summary|post-?excerpt)(?:[-_].*)?$/
+
+/** The standfirst under the headline: `.standfirst`, `.dek`, `h2.subtitle`, `p.post__excerpt`… inside the post. */
+function findStandfirst(ctx: PageContext): string | null {
+  const region = ctx.post ?? ctx.main
+  if (!region) return null
+  const mainStart = ctx.main ? ctx.dom.order(ctx.main) : Infinity
+  for (const el of ctx.dom.select('[class]')) {
+    if (!tokensOf(el).some((t) => STANDFIRST_TOKEN.test(t) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(t))) continue
+    if (!/^(?:p|h2|h3|h4|div|span|section|header|strong|em)$/.test(el.name)) continue
+    const inRegion = isInside(el, region)
+    // Under the headline: inside the post, and before the body text or at its very start.
+    if (!inRegion || (ctx.dom.order(el) > mainStart && !(ctx.main && isInside(el, ctx.main) && ctx.dom.order(el) - mainStart < 8))) continue
+    if (ctx.regions.inBoilerplate(el) || ctx.regions.inComments(el)) continue
+    const text = cleanText(textContent(el), 2000)
+    if (!text || text.length < 40 || text.length > 600) continue
+    // Teasers for other stories are links; a standfirst is prose.
+    const linked = ctx.$(el).find('a').toArray().reduce((n, a) => n + textContent(a).trim().length, 0)
+    if (!isMeaningful(text, linked)) continue
+    return text
+  }
+  return null
+}
+
+/** A site tagline from the usual header markup (Blogger, WordPress, TypePad). */
+function tagline(ctx: PageContext): string {
+  const el = ctx.dom.first('#header .description, .site-description, #banner-description, .blog-description, #tagline, .tagline')
+  return el ? textContent(el) : ''
 }

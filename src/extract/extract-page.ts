@@ -80,7 +80,8 @@ function extractFrom(html: string, url: string, options: ExtractOptions): Extrac
 
   const site = field(() => extractSiteName(ctx), { value: null, source: null, candidates: [] })
   record('siteName', site.candidates, site.source)
-  const siteNames = [...new Set([site.value, ...site.candidates.map((c) => c.value)].filter((s): s is string => !!s))]
+  // Guessed site names (a bare title suffix) would strip real words off headlines.
+  const siteNames = [...new Set([site.value, ...site.candidates.filter((c) => !c.rule?.includes('guess')).map((c) => c.value)].filter((s): s is string => !!s))]
 
   const title = field(() => extractTitle(ctx, siteNames), { value: null, source: null, candidates: [] })
   record('title', title.candidates, title.source)
@@ -107,7 +108,7 @@ function extractFrom(html: string, url: string, options: ExtractOptions): Extrac
     excerpt: excerpt.value,
     siteName: site.value,
     lang: field(() => langOf(ctx), null),
-    feeds: field(() => extractFeeds($, ctx.baseUrl), []),
+    feeds: field(() => extractFeeds($, ctx.dom, ctx.baseUrl), []),
     links: field(() => extractLinks(ctx, sections), []),
     crossRefs: sections.map(toPublic),
     text,

@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim'
+import type { DomIndex } from './dom-index.js'
 import type { FeedLink } from './types.js'
 import { normalizeUrl } from '../url/normalize.js'
 import { cleanText } from './clean-text.js'
@@ -15,7 +16,7 @@ function feedType(type: string, href: string, title: string): FeedLink['type'] |
 }
 
 /** `<link rel="alternate">` feeds (RSS, Atom, JSON Feed), resolved against `<base href>`, deduplicated. */
-export function extractFeeds($: CheerioAPI, baseUrl: string): FeedLink[] {
+export function extractFeeds($: CheerioAPI, dom: DomIndex, baseUrl: string): FeedLink[] {
   const feeds: FeedLink[] = []
   const seen = new Set<string>()
   $(dom.select('link[rel][href]')).each((_, el) => {

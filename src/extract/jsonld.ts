@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim'
+import type { DomIndex } from './dom-index.js'
 
 export type JsonLdNode = Record<string, unknown>
 
@@ -11,7 +12,7 @@ const ARTICLE_TYPES = new Set([
 const PAGE_TYPES = new Set(['webpage', 'itempage', 'articlepage', 'profilepage', 'aboutpage', 'collectionpage', 'videoobject', 'mediaobject'])
 
 /** Parse every JSON-LD block; blocks that are not valid JSON even after light repair are skipped. */
-export function readJsonLd($: CheerioAPI): JsonLdNode[] {
+export function readJsonLd($: CheerioAPI, dom: DomIndex): JsonLdNode[] {
   const roots: unknown[] = []
   $(dom.select('script')).each((_, el) => {
     const type = (el.attribs.type ?? '').toLowerCase()

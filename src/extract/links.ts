@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler'
+import type { AnyNode, Element } from 'domhandler'
 import type { ExtractedLink, LinkKind } from './types.js'
 import type { PageContext } from './context.js'
 import type { DetectedSection } from './crossrefs.js'
@@ -13,26 +13,60 @@ const RANK: Record<LinkKind, number> = { crossref: 3, body: 2, comment: 1, nav: 
  * detected section) > body (post body) > comment (comments area) > nav (the rest).
  */
 export function extractLinks(ctx: PageContext, sections: DetectedSection[]): ExtractedLink[] {
-  const $ = ctx.$
   const crossrefs = new Map<Element, { section: string; entryText: string; claimedAuthor: string | null; claimedSite: string | null }>()
   for (const section of sections) {
     for (const e of section.entries) crossrefs.set(e.el, { section: section.heading, entryText: e.entryText, claimedAuthor: e.claimedAuthor, claimedSite: e.claimedSite })
   }
   const byUrl = new Map<string, ExtractedLink>()
-  $(ctx.dom.select('a[href], area[href]')).each((_, el) => {
-    const url = normalizeUrl(el.attribs.href, ctx.baseUrl)
-    if (!url) return
+  const self = normalizeUrl(ctx.url)
+  const resolved = new Map<string, string | null>()
+  for (const el of ctx.dom.select('a[href], area[href]')) {
+    const href = el.attribs.href ?? ''
+    let url = resolved.get(href)
+    if (url === undefined) {
+      url = normalizeUrl(href, ctx.baseUrl)
+      resolved.set(href, url)
+    }
+    // Links back to this very page (skip links, share buttons stripped of their tracking query) are not outbound.
+    if (!url || url === self) continue
     const claim = crossrefs.get(el)
     let kind: LinkKind
     if (claim) kind = 'crossref'
     else if (ctx.regions.inComments(el)) kind = 'comment'
-    else if (ctx.main && isInside(el, ctx.main) && !ctx.regions.inBoilerplate(el)) kind = 'body'
+    else if (ctx.main && isInside(el, ctx.main) && !ctx.regions.inBoilerplate(el) && !/\b(?:tag|category)\b/i.test(el.attribs.rel ?? '')) kind = 'body'
     else kind = 'nav'
-    const text = cleanText($(el).text(), 500) ?? cleanText($(el).find('img').attr('alt') ?? '', 500) ?? ''
+    const text = cleanText(textContent(el), 500) ?? cleanText(imageAlt(el), 500) ?? ''
     const link: ExtractedLink = { url, text, kind }
     if (claim) Object.assign(link, claim)
     const known = byUrl.get(url)
     if (!known || RANK[kind] > RANK[known.kind]) byUrl.set(url, link)
-  })
+  }
   return [...byUrl.values()]
+}
+
+/** Text of an element's subtree, iteratively. */
+export function textContent(root: AnyNode): string {
+  const out: string[] = []
+  const stack: AnyNode[] = [root]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.type === 'text') out.push((node as unknown as { data: string }).data)
+    else if (node.type === 'tag' || node.type === 'script' || node.type === 'style' || node.type === 'root') {
+      const children = (node as Element).children
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
+    }
+  }
+  return out.join('')
+}
+
+function imageAlt(el: Element): string {
+  const stack: AnyNode[] = [...el.children]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.type !== 'tag') continue
+    const child = node as Element
+    if (child.name === 'img') return child.attribs.alt ?? ''
+    stack.push(...child.children)
+  }
+  return ''
 }

@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim'
+import type { DomIndex } from './dom-index.js'
 import type { AnyNode, Element } from 'domhandler'
-import { isBoilerplate, isCommentArea, isElement } from './regions.js'
+import { isBoilerplate, isCommentArea, isElement, tokensOf } from './regions.js'
 
 // Platform and microformat containers of the post body, most specific first.
 const BODY_SELECTORS = [
@@ -21,7 +22,7 @@ const MIN_SELECTOR_TEXT = 140
  * The element holding the post's own text: a known container when one has
  * enough text, else the best-scoring container by paragraph text density.
  */
-export function findMainContent($: CheerioAPI): Element | null {
+export function findMainContent($: CheerioAPI, dom: DomIndex): Element | null {
   for (const selector of BODY_SELECTORS) {
     let best: Element | null = null
     let bestLength = MIN_SELECTOR_TEXT - 1
@@ -37,7 +38,7 @@ export function findMainContent($: CheerioAPI): Element | null {
     if (best && selector === '.sqs-block-content') return commonContainer(dom.select(selector)) ?? best
     if (best) return best
   }
-  return scoreByDensity($)
+  return scoreByDensity($, dom)
 }
 
 function hasAncestor(el: Element, test: (a: Element) => boolean): boolean {
@@ -77,7 +78,7 @@ const NEGATIVE = /(?:^|[\s_-])(?:comment|sidebar|footer|menu|nav|related|share|s
 const POSITIVE = /(?:^|[\s_-])(?:article|post|entry|content|story|body|main|text|blog)/i
 
 /** Readability-style: paragraphs vote for their parent and grandparent. */
-function scoreByDensity($: CheerioAPI): Element | null {
+function scoreByDensity($: CheerioAPI, dom: DomIndex): Element | null {
   const scores = new Map<Element, number>()
   $(dom.select('p, pre, blockquote, td, div, section, article')).each((_, el) => {
     if (el.name === 'div' || el.name === 'section' || el.name === 'article' || el.name === 'td') {
@@ -86,6 +87,8 @@ function scoreByDensity($: CheerioAPI): Element | null {
     }
     const text = directishText(el)
     if (text.length < 25) return
+    // Readers' comments can be long and dense, but they are never the post.
+    if (hasAncestor(el, isCommentArea)) return
     const linkText = linkTextLength(el)
     if (linkText > text.length * 0.5) return
     const score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)
@@ -145,3 +148,17 @@ function linkDensity(el: Element): number {
   const total = textLength(el)
   return total ? Math.min(1, linkTextLength(el) / total) : 0
 }
+
+const POST_TOKEN = /^(?:post|hentry|h-entry|entry|type-post|blog-post|article|single-post|post-outer|post-container|entry-wrapper)$|^post-\d+$/
+
+/** The post around the body: the nearest article-like ancestor (or the body's parent). */
+export function postContainer(main: Element | null): Element | null {
+  if (!main) return null
+  let at: AnyNode | null = main.parent
+  for (let depth = 0; at && depth < 6; depth++, at = at.parent) {
+    if (!isElement(at) || at.name === 'body' || at.name === 'html') break
+    if (at.name === 'article' || tokensOf(at).some((t) => POST_TOKEN.test(t)) || /Article|BlogPosting/.test(at.attribs.itemtype ?? '')) return at
+  }
+  return isElement(main.parent) && main.parent.name !== 'body' ? main.parent : main
+}
+

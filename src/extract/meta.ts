@@ -1,9 +1,10 @@
 import type { CheerioAPI } from 'cheerio/slim'
+import type { DomIndex } from './dom-index.js'
 
 /** `<meta>` contents by lower-case name, property, itemprop or http-equiv, in document order. */
 export type MetaMap = Map<string, string[]>
 
-export function readMeta($: CheerioAPI): MetaMap {
+export function readMeta($: CheerioAPI, dom: DomIndex): MetaMap {
   const map: MetaMap = new Map()
   $(dom.select('meta')).each((_, el) => {
     const content = el.attribs.content ?? el.attribs.value

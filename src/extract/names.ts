@@ -2,7 +2,6 @@ import { cleanText } from './clean-text.js'
 import { parseDate } from './parse-date.js'
 
 const LEAD = /^(?:(?:posted|written|published|reported|written and reported|story|words|text|reporting|photos?|interview|compiled|edited|contributed|created|submitted|reviewed|curated|updated|verfasst|geschrieben|publié|publicado|escrito|scritto)\s+(?:by|von|par|por|da|door|de|di)\b|by\b|von\b|par\b|por\b|door\b|di\b|de:|from\b|author:?|authors:?|autor(?:in)?:?|auteur:?|autore:?|text:|texte:|byline:?|posted:?|written:?|redaktion:)\s*/i
-const ROLE = /\b(?:writer|reporter|editor|editors|correspondent|columnist|contributor|contributing|journalist|analyst|producer|photographer|critic|blogger|intern|fellow|director|ceo|founder|co-founder|president|professor|researcher|scientist|chief|head|manager|officer|economist|anchor|host|guest writer|guest author|special to|staff|desk|bureau|team|newsroom|redakteur(?:in)?|korrespondent(?:in)?|journaliste|periodista|redacción|redaktion|agency|agencies|wire|news service|contributors?)\b/i
 const ORG_WORD = /\b(?:inc|llc|ltd|gmbh|group|news|times|post|blog|magazine|media|press|agency|university|institute|foundation|network|journal|daily|weekly|online|digital|tv|radio|associated|reuters|afp|dpa|apa|ap|the|\.com)\b/i
 const GENERIC = /^(?:admin|administrator|anonymous|anon|guest|staff|editor|editors|the editors|editorial|editorial staff|editorial team|webmaster|user|unknown|team|redaktion|redazione|redacción|rédaction|author|autor|blogger|root|site admin|sysop|moderator|n\/a|none|null|undefined|content team|web team|newsroom|news desk|staff writer|staff reporter)$/i
 
@@ -20,7 +19,7 @@ export function isGenericName(name: string): boolean {
 export function isPlausibleName(name: string): boolean {
   if (name.length < 2 || name.length > 80) return false
   if (!/\p{L}/u.test(name)) return false
-  if (/https?:|www\.|\.(?:com|org|net|de|co\.uk)\b|\/\//i.test(name)) return false
+  if (/https?:|www\.|\/\/|\.(?:com|org|net|edu|gov|info|io|co|de|fr|es|it|nl|at|ch|uk|nz|au|ca|cz|pl|ru|jp|kr|cn|in|br)\b/i.test(name)) return false
   if (/\S@\S/.test(name) || /^@/.test(name)) return false
   if (name.split(/\s+/).length > 6) return false
   if (/\d{3,}/.test(name)) return false
@@ -43,6 +42,8 @@ export function splitAuthors(raw: string, siteName?: string | null): AuthorNames
   if (date && parseDate(date[0])) text = text.slice(0, date.index)
   text = text.replace(LEAD, '').replace(LEAD, '')
   text = text.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').trim()
+  // Korean, Japanese and Chinese bylines put the job after the name: "신현주 기자", "山田太郎記者".
+  text = text.replace(/\s*(?:기자|특파원|논설위원|선임기자|記者|记者|特派員|特派员|編集委員|撮影|通讯员|報導)(?=$|[\s,、,])/gu, '')
 
   const parts = text
     .split(/\s*(?:,|;|\/|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bsowie\b|\bwith\b|\bmit\b|\||\n)\s*/i)
@@ -54,26 +55,55 @@ export function splitAuthors(raw: string, siteName?: string | null): AuthorNames
   let generic = false
   parts.forEach((part, index) => {
     if (!isPlausibleName(part)) return
-    // After the first name, a segment that reads like a role or an organisation is not another author.
-    if (ROLE.test(part) && !looksLikePerson(part)) return
-    if (index > 0 && ORG_WORD.test(part) && !looksLikePerson(part)) return
-    if (site && normalizeName(part) === site) return
     if (isGenericName(part)) {
       generic = true
       return
     }
-    const name = cleanText(part, 200)
+    // A segment that reads like a job, or (after the first name) like an organisation, is not another author.
+    if (isRole(part)) return
+    if (index > 0 && ORG_WORD.test(part) && !looksLikePerson(part)) return
+    if (site && normalizeName(part) === site) return
+    // "Ben Silverman Games Editor", "André Klein Redakteur": a job title run on without a comma.
+    const name = cleanText(trimRole(part), 200)
     if (name && !names.some((n) => normalizeName(n) === normalizeName(name))) names.push(name)
   })
   if (!names.length && generic) return { names: parts.filter(isGenericName).slice(0, 1), generic: true }
   return { names, generic: false }
 }
 
+const ROLE_PHRASE = new RegExp(
+  String.raw`^(?:(?:senior|chief|deputy|managing|executive|associate|contributing|staff|special|political|foreign|tech|technology|science|business|sports?|health|news|digital|guest|freelance|national|international|investigative|general|assistant|lead|principal|head|former|online|editorial|regional|local|social media|video|data|opinion|culture|travel|food|music|film|books|economics|legal|medical|white house|washington|europe|asia|africa|middle east)\s+)*` +
+    String.raw`(?:writer|reporter|editor(?:-at-large)?|correspondent|columnist|contributor|journalist|analyst|producer|photographer|critic|blogger|intern|fellow|director|ceo|founder|co-?founder|president|professor|researcher|scientist|manager|officer|economist|anchor|host|staff|desk|team|bureau|newsroom|redakteur(?:in)?|korrespondent(?:in)?|journaliste|periodista|redactor(?:a)?|autor(?:in)?|author)s?` +
+    String.raw`(?:\s+(?:at|for|of|with|in|bei|für).*)?$`,
+  'i',
+)
+
+const ROLE_NOUN = /^(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|analyst|producer|photographer|critic|blogger|redakteur(?:in)?|korrespondent(?:in)?|journaliste|periodista|redactor(?:a)?)s?$/i
+
+const ROLE_MODIFIER = /^(?:senior|chief|deputy|managing|executive|associate|contributing|staff|special|political|foreign|tech|technology|science|sports?|health|digital|guest|freelance|national|international|investigative|general|assistant|lead|principal|head|former|online|editorial|regional|local|video|data|opinion|culture|travel|food|music|film|books|economics|legal|medical|games|gaming|entertainment|fashion|style|markets|money|weather|photo|features|metro|city|world|politics|education|sport|wirtschafts|politik|kultur)$/i
+
+/** Drop a job title run on without a comma: "Ben Silverman Games Editor" → "Ben Silverman". */
+function trimRole(name: string): string {
+  const words = name.split(/\s+/)
+  const n = words.length
+  if (n < 3 || !ROLE_NOUN.test(words[n - 1]!)) return name
+  // "News Correspondent" names an outlet ("Jewish Business News Correspondent"): keep it all.
+  if (ORG_WORD.test(words[n - 2]!)) return name
+  if (n >= 4 && ROLE_MODIFIER.test(words[n - 2]!)) return words.slice(0, n - 2).join(' ')
+  return words.slice(0, n - 1).join(' ')
+}
+
+/** "Staff Writer", "Senior Editor at Example News", "Special to the Times": a job, not a person. */
+export function isRole(text: string): boolean {
+  const t = text.trim()
+  return ROLE_PHRASE.test(t) || /^special to\b/i.test(t)
+}
+
 /** 1–4 capitalised words, possibly with particles: "Holger Nauheimer", "Ludwig van Beethoven". */
 export function looksLikePerson(text: string): boolean {
   const words = text.trim().split(/\s+/)
   if (words.length < 1 || words.length > 5) return false
-  if (ORG_WORD.test(text) || ROLE.test(text)) return false
+  if (ORG_WORD.test(text) || isRole(text)) return false
   let capitals = 0
   for (const word of words) {
     if (/^(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|al|el|ibn|y|zu|ter|ten|mc|st\.?)$/i.test(word)) continue

@@ -9,12 +9,15 @@ import { runRules } from './rules.js'
 import type { Rule } from './rules.js'
 
 const TRUST: Record<FieldSource, number> = {
-  opengraph: 10, 'json-ld': 9, meta: 7, platform: 6, microformats: 6, 'title-tag': 5, heuristic: 3, feed: 4, 'crossref-claim': 2, url: 1,
+  'json-ld': 10, opengraph: 9.5, meta: 7, platform: 6, microformats: 6, 'title-tag': 5, heuristic: 3, feed: 4, 'crossref-claim': 2, url: 1,
 }
+
+// Hosting platforms name themselves as publisher on every blog they host.
+const PLATFORMS = /^(?:blogger|blogspot|wordpress(?:\.com)?|tumblr|typepad|livejournal|squarespace|wix|weebly|ghost)$/i
 
 const make = (raw: unknown, source: FieldSource, rule: string): Candidate | undefined => {
   const value = typeof raw === 'string' ? cleanText(raw, 200) : null
-  return value && value.length >= 2 && !/^https?:\/\//i.test(value) ? { value, source, rule } : undefined
+  return value && value.length >= 2 && !/^https?:\/\//i.test(value) && !PLATFORMS.test(value) ? { value, source, rule } : undefined
 }
 
 const openGraph: Rule = (_, ctx) => make(metaValue(ctx.meta, 'og:site_name', 'og:sitename')?.value, 'opengraph', 'og:site_name')
@@ -28,7 +31,8 @@ const jsonLd: Rule = (_, ctx) => {
   }
   const site = ctx.jsonLd.find((n) => typesOf(n).includes('website') && typeof n.name === 'string')
   const c = site && make(site.name, 'json-ld', 'WebSite.name')
-  if (c) out.push(c)
+  // The WebSite node names the domain, the article's publisher names the publication: trust it a little less.
+  if (c) out.push({ ...c, rule: 'WebSite.name (weak)' })
   return out
 }
 
@@ -46,7 +50,7 @@ const PLATFORM = [
   '.site-name', '#blog-title', '.blog-title', '.logo-text', '#logo', '.logo', '.site-logo',
 ]
 
-const platform: Rule = ($) => {
+const platform: Rule = ($, ctx) => {
   for (const selector of PLATFORM) {
     const el = $(ctx.dom.select(selector)).first()
     if (!el.length) continue
@@ -90,13 +94,15 @@ const RULES: Rule[] = [openGraph, jsonLd, meta, platform, titleAffix]
 
 /** The site or publication name, by trust plus agreement between sources. */
 export function extractSiteName(ctx: PageContext): { value: string | null; source: FieldSource | null; candidates: Candidate[] } {
-  const candidates = runRules(RULES, ctx)
+  // A "site name" that is the headline itself (a theme putting the post title in .blog-title) is wrong.
+  const headlines = new Set(headlineHints(ctx).map(titleKey).filter(Boolean))
+  const candidates = runRules(RULES, ctx).filter((c) => c.source === 'opengraph' || c.source === 'json-ld' || !headlines.has(titleKey(c.value)))
   let best: Candidate | null = null
   let bestScore = -Infinity
   for (const c of candidates) {
     const key = normalizeName(c.value)
     const agree = new Set(candidates.filter((o) => o !== c && o.source !== c.source && normalizeName(o.value) === key).map((o) => o.source)).size
-    const score = TRUST[c.source] + agree * 3 - (c.rule?.includes('guess') ? 2 : 0)
+    const score = TRUST[c.source] + agree * 2 - (c.rule?.includes('guess') ? 2 : 0) - (c.rule?.includes('weak') ? 1 : 0)
     if (score > bestScore) {
       best = c
       bestScore = score

@@ -73,7 +73,7 @@ function isBefore(a: { startIndex: number | null }, b: { startIndex: number | nu
   return a.startIndex !== null && b.startIndex !== null && a.startIndex < b.startIndex
 }
 
-const titleTag: Rule = ($) => make($(ctx.dom.select('head title')).first().text() || $(ctx.dom.select('title')).first().text(), 'title-tag', 'title')
+const titleTag: Rule = ($, ctx) => make($(ctx.dom.select('head title')).first().text() || $(ctx.dom.select('title')).first().text(), 'title-tag', 'title')
 
 const RULES: Rule[] = [jsonLdTitle, metaTitle, visibleTitles, headingTitle, titleTag]
 
@@ -85,7 +85,7 @@ export function extractTitle(ctx: PageContext, siteNames: string[]): { value: st
   const raw = runRules(RULES, ctx) as TitleCandidate[]
   const candidates = raw.map(({ value, source, rule }) => ({ value, source, ...(rule ? { rule } : {}) }))
   const host = safeHost(ctx.url)
-  const headlines = raw.filter((c) => c.visible || c.source === 'json-ld').map((c) => c.value)
+  const headlines = raw.map((c) => c.value)
   const stripped = raw.map((c) => {
     const others = headlines.filter((h) => h !== c.value)
     const value = stripSiteAffix(c.value, siteNames, host, others)
@@ -96,10 +96,15 @@ export function extractTitle(ctx: PageContext, siteNames: string[]): { value: st
   for (const c of stripped) {
     const key = titleKey(c.value)
     if (!key) continue
-    const agree = new Set(stripped.filter((o) => o !== c && o.source !== c.source && titleKey(o.value) === key).map((o) => o.rule)).size
-    let score = TRUST[c.source] + agree * 2 + (c.visible ? 1 : 0)
+    const agreeing = stripped.filter((o) => o !== c && o.source !== c.source && titleKey(o.value) === key)
+    const agree = new Set(agreeing.map((o) => o.rule)).size
+    // What the reader sees counts most: a visible headline, or agreement with one.
+    const seen = c.visible || agreeing.some((o) => o.visible)
+    let score = TRUST[c.source] + agree * 2 + (seen ? 3 : 0)
     // A title still carrying a separator that other sources leave out is probably "Post | Site".
     if ('stripped' in c) score -= 0.5
+    // Cut short by a broken attribute or a length limit: another source goes on after it mid-sentence.
+    if (stripped.some((o) => { const k = titleKey(o.value); return k.length > key.length + 2 && k.startsWith(key) && /^\s*[\p{L}\p{N}"'“‘«(]/u.test(k.slice(key.length)) })) score -= 4
     if (c.value.length > 250) score -= 3
     if (score > bestScore) {
       best = c

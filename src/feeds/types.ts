@@ -15,7 +15,7 @@ export interface FeedItem {
 
 export interface ParsedFeed {
   url: string
-  kind: 'rss' | 'atom' | 'unknown'
+  kind: 'rss' | 'atom' | 'json' | 'unknown'
   title: string | null
   siteUrl: string | null
   /** Items kept (newest first, capped). */

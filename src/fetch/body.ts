@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises'
 import { pipeline as pipelineCallback } from 'node:stream'
 import zlib from 'node:zlib'
 import { RoundupError } from '../errors.js'
+import { headerForMessage } from './header-text.js'
 import { shortUrl } from './short-url.js'
 
 export interface BodyLimit {
@@ -29,7 +30,7 @@ export function parseContentEncoding(header: string | undefined, url: string): s
     .filter((coding) => coding && coding !== 'identity')
   const unknown = codings.find((coding) => !SUPPORTED.has(coding))
   if (unknown !== undefined || codings.length > 3) {
-    throw new RoundupError('FETCH_CONTENT_TYPE', `GET ${shortUrl(url)} used unsupported content-encoding ${header}`, { url })
+    throw new RoundupError('FETCH_CONTENT_TYPE', `GET ${shortUrl(url)} used unsupported content-encoding ${headerForMessage(header)}`, { url })
   }
   return codings.reverse()
 }

@@ -5,6 +5,7 @@ import { parseContentEncoding, readBody } from './body.js'
 import { toFetchError } from './fetch-error.js'
 import { shortUrl } from './short-url.js'
 import { refuseContentType } from './sniff.js'
+import { stallAwareTimeout } from './stall-timer.js'
 import type { FetchKind } from './types.js'
 
 export interface Exchange {
@@ -27,6 +28,9 @@ export interface SendOptions {
   overflow: 'error' | 'truncate'
   signal: AbortSignal
 }
+
+/** undici's own timeouts are set this many times longer than ours, as a backstop. */
+export const BACKSTOP = 3
 
 /** Bodies of redirects and errors are read this far to keep the connection, then dropped. */
 const DISCARD_LIMIT = 64 * 1024
@@ -54,17 +58,22 @@ export async function sendOnce(options: SendOptions): Promise<Exchange> {
   const { url, kind } = options
   const href = url.href
   const deadline = new AbortController()
-  const timer = setTimeout(() => deadline.abort(new Error('total deadline')), options.totalTimeoutMs)
-  const signal = AbortSignal.any([options.signal, deadline.signal])
+  const headersDeadline = new AbortController()
+  // Our own timers, not undici's, so time spent blocked by our parsing is not charged to the server.
+  const cancelDeadline = stallAwareTimeout(options.totalTimeoutMs, () => deadline.abort(new Error('total deadline')))
+  const cancelHeadersDeadline = stallAwareTimeout(options.headersTimeoutMs, () => headersDeadline.abort(new Error('headers deadline')))
+  const signal = AbortSignal.any([options.signal, deadline.signal, headersDeadline.signal])
   try {
     const response = await request(url, {
       method: 'GET',
       dispatcher: options.dispatcher,
       headers: options.headers,
       signal,
-      headersTimeout: options.headersTimeoutMs,
-      bodyTimeout: options.totalTimeoutMs,
+      // Backstops only: the stall-aware deadlines above fire first.
+      headersTimeout: options.headersTimeoutMs * BACKSTOP,
+      bodyTimeout: options.totalTimeoutMs * BACKSTOP,
     })
+    cancelHeadersDeadline()
     const headers = flattenHeaders(response.headers)
     const status = response.statusCode
     if (status < 200 || status >= 300) {
@@ -88,11 +97,13 @@ export async function sendOnce(options: SendOptions): Promise<Exchange> {
     throw toFetchError(error, href, {
       aborted: options.signal.aborted,
       timedOut: deadline.signal.aborted,
+      headersTimedOut: headersDeadline.signal.aborted,
       totalTimeoutMs: options.totalTimeoutMs,
       headersTimeoutMs: options.headersTimeoutMs,
       connectTimeoutMs: options.connectTimeoutMs,
     })
   } finally {
-    clearTimeout(timer)
+    cancelDeadline()
+    cancelHeadersDeadline()
   }
 }

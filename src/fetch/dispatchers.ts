@@ -1,6 +1,7 @@
 import { Agent, ProxyAgent } from 'undici'
 import type { Dispatcher } from 'undici'
 import { RoundupError } from '../errors.js'
+import { BACKSTOP } from './client.js'
 import { bypassesProxy } from './proxy.js'
 import { createGuardedLookup } from './ssrf.js'
 import type { FetcherOptions } from './types.js'
@@ -28,7 +29,8 @@ export function createDispatchers(options: FetcherOptions): Dispatchers {
     // The caller owns a dispatcher it passed in; closing it is theirs to do.
     return { routeFor: () => route, close: async () => {} }
   }
-  const timeouts = { headersTimeout: options.headersTimeoutMs, bodyTimeout: options.totalTimeoutMs }
+  // Backstops: each request runs stall-aware deadlines of its own (client.ts).
+  const timeouts = { headersTimeout: options.headersTimeoutMs * BACKSTOP, bodyTimeout: options.totalTimeoutMs * BACKSTOP }
   const direct = new Agent({
     ...timeouts,
     connect: { timeout: options.connectTimeoutMs, lookup: createGuardedLookup(options.allowPrivate) },

@@ -7,6 +7,8 @@ export interface FailureContext {
   aborted: boolean
   /** Our total deadline fired. */
   timedOut: boolean
+  /** Our response-headers deadline fired. */
+  headersTimedOut?: boolean
   totalTimeoutMs: number
   headersTimeoutMs: number
   connectTimeoutMs: number
@@ -23,6 +25,7 @@ export function toFetchError(error: unknown, url: string, context: FailureContex
 
   // Which signal fired tells abort from timeout better than the error undici surfaces.
   if (context.aborted) return make('FETCH_ABORTED', 'was aborted')
+  if (context.headersTimedOut) return make('FETCH_TIMEOUT', `sent no response headers within ${context.headersTimeoutMs}ms`)
   if (context.timedOut) return make('FETCH_TIMEOUT', `did not finish within ${context.totalTimeoutMs}ms`)
   if (isRoundupError(error)) {
     if (error.info.url) return error

@@ -12,6 +12,7 @@ import { createHostScheduler } from './politeness.js'
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js'
 import { isRedirect, redirectTarget } from './redirect.js'
 import { createRobotsGate } from './robots.js'
+import { headerForMessage } from './header-text.js'
 import { shortUrl } from './short-url.js'
 import { sleep } from './sleep.js'
 import { refuseBody } from './sniff.js'
@@ -22,6 +23,7 @@ const ACCEPT: Record<FetchKind, string> = {
   page: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1',
   feed: 'application/atom+xml,application/rss+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1',
   robots: 'text/plain,*/*;q=0.1',
+  api: 'application/json,*/*;q=0.1',
 }
 /** RFC 9309: follow at least five redirects for robots.txt, and parse at least 500 KiB of it. */
 const ROBOTS_MAX_REDIRECTS = 5
@@ -188,7 +190,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       }
       const refusedBody = refuseBody(kind, contentType, body)
       if (refusedBody) {
-        throw new RoundupError('FETCH_CONTENT_TYPE', `GET ${shortUrl(url)} returned ${refusedBody} (labelled ${contentType || 'with no type'})`, { url: url.href })
+        throw new RoundupError('FETCH_CONTENT_TYPE', `GET ${shortUrl(url)} returned ${refusedBody} (labelled ${contentType ? headerForMessage(contentType) : 'with no type'})`, { url: url.href })
       }
       const decoded = decodeBody(body, contentType || null, kind)
       return { ...base, body: decoded.text, charset: decoded.charset, charsetSource: decoded.source, bytes: body.length, notModified: false }

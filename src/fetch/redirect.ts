@@ -1,5 +1,5 @@
 import { RoundupError } from '../errors.js'
-import { shortUrl } from './short-url.js'
+import { describeTarget, schemeName, shortUrl } from './short-url.js'
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
@@ -27,10 +27,11 @@ export function redirectTarget(from: URL, location: string, state: RedirectState
   try {
     next = new URL(location, from)
   } catch {
-    throw new RoundupError('FETCH_REDIRECTS', `GET ${shortUrl(from)} redirected to an invalid URL ${JSON.stringify(shortUrl(location))}`, { url: from.href })
+    // Not quoted: the header is the server's text, and messages end up in the store.
+    throw new RoundupError('FETCH_REDIRECTS', `GET ${shortUrl(from)} redirected to a Location that is not a URL`, { url: from.href })
   }
   if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-    throw new RoundupError('FETCH_SCHEME', `refused redirect from ${shortUrl(from)} to ${shortUrl(next)}: ${next.protocol} is not http or https`, { url: next.href })
+    throw new RoundupError('FETCH_SCHEME', `refused redirect from ${shortUrl(from)} to ${describeTarget(next)}: ${schemeName(next)} is not http or https`, { url: next.href })
   }
   next.hash = ''
   next.username = ''

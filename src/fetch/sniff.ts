@@ -1,3 +1,4 @@
+import { headerForMessage } from './header-text.js'
 import type { FetchKind } from './types.js'
 
 /** The lower-case type/subtype of a Content-Type header, '' when absent. */
@@ -18,10 +19,12 @@ export function refuseContentType(kind: FetchKind, contentType: string | null | 
   if (UNKNOWN_TYPES.has(type) || type.startsWith('text/')) return null
   if (kind === 'page') {
     if (type === 'application/xhtml+xml' || type === 'application/xml') return null
+  } else if (kind === 'api') {
+    if (type === 'application/json' || type.endsWith('+json')) return null
   } else if (type.endsWith('/xml') || type.endsWith('+xml') || type === 'application/json' || type.endsWith('+json')) {
     return null
   }
-  return `${type} is not ${kind === 'page' ? 'a web page' : 'a feed'}`
+  return `${headerForMessage(type)} is not ${kind === 'page' ? 'a web page' : kind === 'api' ? 'JSON' : 'a feed'}`
 }
 
 const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [

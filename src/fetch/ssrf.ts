@@ -4,7 +4,7 @@ import { isIP } from 'node:net'
 import type { LookupFunction } from 'node:net'
 import ipaddr from 'ipaddr.js'
 import { RoundupError } from '../errors.js'
-import { shortUrl } from './short-url.js'
+import { describeTarget, schemeName, shortUrl } from './short-url.js'
 
 /** The IPv4 address hidden inside an IPv6 one, for the forms that route to it. */
 function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | null {
@@ -96,7 +96,7 @@ export function literalAddress(url: URL): string | null {
  */
 export function checkTarget(url: URL, allowPrivate: boolean): RoundupError | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return new RoundupError('FETCH_SCHEME', `refused ${shortUrl(url)}: ${url.protocol} is not http or https`, { url: url.href })
+    return new RoundupError('FETCH_SCHEME', `refused ${describeTarget(url)}: ${schemeName(url)} is not http or https`, { url: url.href })
   }
   const literal = literalAddress(url)
   const reason = literal === null ? null : refuseAddress(literal, allowPrivate)

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 
-/** What a fetch is for; robots.txt and feeds go through the same guarded path as pages. */
-export type FetchKind = 'page' | 'robots' | 'feed'
+/** What a fetch is for; robots.txt, feeds and JSON APIs go through the same guarded path as pages. */
+export type FetchKind = 'page' | 'robots' | 'feed' | 'api'
 
 export interface FetchRequest {
   url: string

@@ -1,21 +1,26 @@
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { TextFile } from 'lowdb/node'
 import lockfile from 'proper-lockfile'
 import { RoundupError } from '../errors.js'
-import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost } from './schema.js'
+import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredSite } from './schema.js'
 import type { Store } from './store.js'
+import { PostTable } from './post-table.js'
+import { writeStoreFile } from './store-writer.js'
 
 export interface JsonStoreOptions {
   /** Take an exclusive lock for writing (crawl, refresh). @default true */
   lock?: boolean
   /** When locked by another run, wait this long before giving up. @default 0 */
   waitMs?: number
-  /** Flush at most this often while changes pile up. @default 2000 */
+  /** Flush at most this often while changes pile up; grows to 20× the last write's duration. @default 2000 */
   flushIntervalMs?: number
-  /** Flush once this many changes are pending. @default 50 */
+  /** Flush once this many changes are pending, or a quarter of the posts if that is more. @default 50 */
   flushEvery?: number
+  /** Posts kept in memory once written; the others are read back from the file when asked for. @default 2000 */
+  maxResidentPosts?: number
   /** Open without ever writing (digest, events, search). @default false */
   readOnly?: boolean
 }
@@ -41,6 +46,7 @@ export function parseStoreText(text: string, file: string): StoreData {
   }
   const store = record as StoreData
   store.feeds ??= {}
+  store.sites ??= {}
   return store
 }
 
@@ -61,16 +67,59 @@ class CheckedJsonFile {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * A lock left by a run that was killed on this machine (its process is gone) is cleared
+ * at once, so the next cron run finishes the work instead of waiting out the 30 s stale
+ * time. Anything uncertain (another host, a live or reused pid, a lock that changed while
+ * we looked) leaves the lock to proper-lockfile's stale check.
+ */
+async function clearDeadLock(file: string): Promise<boolean> {
+  const lockDir = `${file}.lock`
+  const ownerFile = `${file}.lock.owner`
+  const readOwner = () => readFile(ownerFile, 'utf8').catch(() => '')
+  const text = await readOwner()
+  let owner: { pid?: unknown; host?: unknown }
+  try {
+    owner = JSON.parse(text) as typeof owner
+  } catch {
+    return false
+  }
+  if (owner.host !== hostname() || typeof owner.pid !== 'number' || owner.pid === process.pid || isAlive(owner.pid)) return false
+  const seen = await stat(lockDir).catch(() => null)
+  if (!seen || (await readOwner()) !== text) return false
+  const again = await stat(lockDir).catch(() => null)
+  if (!again || again.mtimeMs !== seen.mtimeMs) return false
+  await rm(lockDir, { recursive: true, force: true })
+  await rm(ownerFile, { force: true })
+  return true
+}
+
 async function acquireLock(file: string, waitMs: number): Promise<() => Promise<void>> {
   const options = { realpath: false, lockfilePath: `${file}.lock`, stale: 30_000, update: 5_000 }
+  const ownerFile = `${file}.lock.owner`
   const deadline = Date.now() + waitMs
   for (;;) {
     try {
-      return await lockfile.lock(file, { ...options, onCompromised: () => {} })
+      const release = await lockfile.lock(file, { ...options, onCompromised: () => {} })
+      await writeFile(ownerFile, JSON.stringify({ pid: process.pid, host: hostname() })).catch(() => {})
+      return async () => {
+        await rm(ownerFile, { force: true }).catch(() => {})
+        await release()
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
         throw new RoundupError('STORE_IO', `cannot lock ${file}: ${(error as Error).message}`, { file }, { cause: error })
       }
+      if (await clearDeadLock(file).catch(() => false)) continue
       if (Date.now() >= deadline) {
         throw new RoundupError('STORE_LOCKED', `${file} is in use by another roundup run; try again later, or pass --wait`, { file, retryable: true })
       }
@@ -81,7 +130,7 @@ async function acquireLock(file: string, waitMs: number): Promise<() => Promise<
 
 /** Open (or create on first write) the lowdb JSON store at `file`. */
 export async function openJsonStore(file: string, options: JsonStoreOptions = {}): Promise<Store> {
-  const { lock = true, waitMs = 0, flushIntervalMs = 2000, flushEvery = 50, readOnly = false } = options
+  const { lock = true, waitMs = 0, flushIntervalMs = 2000, flushEvery = 50, readOnly = false, maxResidentPosts = 2000 } = options
   const existed = await stat(file).then((s) => s.isFile(), () => false)
   if (!readOnly) await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
     throw new RoundupError('STORE_IO', `cannot create the folder for ${file}: ${(error as Error).message}`, { file }, { cause: error })
@@ -95,31 +144,47 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
     if (error instanceof RoundupError) throw error
     throw new RoundupError('STORE_IO', `cannot read ${file}: ${(error as Error).message}`, { file }, { cause: error })
   }
-  return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, release })
+  return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, maxResidentPosts, release })
 }
+
+/**
+ * Batching that keeps a long crawl's writes linear: every flush rewrites the whole file, so
+ * flushing every 50 changes would write O(N²) bytes over N posts. A flush waits for a
+ * quarter of the posts to change (the file then grows geometrically between rewrites) or
+ * for the timer, whose interval is at least 20× the last write's duration (so writing never
+ * takes more than about 5% of the time).
+ */
+const GROWTH = 0.25
+const WRITE_DUTY = 20
 
 class JsonStore implements Store {
   #pending = 0
   #timer: NodeJS.Timeout | null = null
-  #writing: Promise<void> = Promise.resolve()
+  #running: Promise<void> | null = null
+  #queued: Promise<void> | null = null
+  #lastWriteMs = 0
   #backedUp = false
   #closed = false
+  readonly #posts: PostTable
 
   constructor(
     readonly location: string,
     private readonly db: Low<StoreData>,
-    private readonly opts: { existed: boolean; readOnly: boolean; flushIntervalMs: number; flushEvery: number; release: (() => Promise<void>) | null },
-  ) {}
+    private readonly opts: { existed: boolean; readOnly: boolean; flushIntervalMs: number; flushEvery: number; maxResidentPosts: number; release: (() => Promise<void>) | null },
+  ) {
+    this.#posts = new PostTable(db.data.posts, opts.maxResidentPosts)
+    db.data.posts = {}
+  }
 
   getPost(url: string): StoredPost | undefined {
-    return this.db.data.posts[url]
+    return this.#posts.get(url)
   }
   putPost(post: StoredPost): void {
-    this.db.data.posts[post.url] = post
+    this.#posts.set(post)
     this.#changed()
   }
   listPosts(): StoredPost[] {
-    return Object.values(this.db.data.posts)
+    return this.#posts.values()
   }
   getEvent(id: string): StoredEvent | undefined {
     return this.db.data.events[id]
@@ -142,39 +207,72 @@ class JsonStore implements Store {
     this.db.data.feeds[feed.url] = feed
     this.#changed()
   }
+  getSite(url: string): StoredSite | undefined {
+    return this.db.data.sites[url]
+  }
+  putSite(site: StoredSite): void {
+    this.db.data.sites[site.url] = site
+    this.#changed()
+  }
   snapshot(): StoreData {
-    return this.db.data
+    return { ...this.db.data, posts: this.#posts.toRecord() }
   }
 
   #changed(): void {
     if (this.opts.readOnly) throw new RoundupError('STORE_IO', `${this.location} was opened read-only`)
     this.#pending++
-    if (this.#pending >= this.opts.flushEvery) void this.flush().catch(() => {})
+    if (this.#pending >= Math.max(this.opts.flushEvery, Math.ceil(GROWTH * this.#posts.size))) void this.flush().catch(() => {})
     else if (!this.#timer) {
-      this.#timer = setTimeout(() => void this.flush().catch(() => {}), this.opts.flushIntervalMs)
+      this.#timer = setTimeout(() => void this.flush().catch(() => {}), Math.max(this.opts.flushIntervalMs, WRITE_DUTY * this.#lastWriteMs))
       this.#timer.unref()
     }
   }
 
-  async flush(): Promise<void> {
+  /** One write at a time; changes made meanwhile share the next write, which takes all of them. */
+  flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
-    if (this.#pending === 0 || this.opts.readOnly) return this.#writing
-    this.#pending = 0
-    const write = this.#writing.then(async () => {
-      if (!this.#backedUp && this.opts.existed) {
-        // Keep the last good file before the first rewrite of this run, for recovery.
-        await copyFile(this.location, `${this.location}.bak`).catch(() => {})
-        this.#backedUp = true
-      }
-      await this.db.write()
-    })
-    this.#writing = write.catch(() => {})
-    try {
-      await write
-    } catch (error) {
-      throw new RoundupError('STORE_IO', `cannot write ${this.location}: ${(error as Error).message}`, { file: this.location }, { cause: error })
+    if (this.opts.readOnly) return Promise.resolve()
+    if (this.#running) {
+      if (this.#pending === 0) return this.#running
+      return (this.#queued ??= this.#running.catch(() => {}).then(() => {
+        this.#queued = null
+        return this.flush()
+      }))
     }
+    if (this.#pending === 0) return Promise.resolve()
+    const changes = this.#pending
+    this.#pending = 0
+    const running = this.#write().catch((error: unknown) => {
+      // Not written: count the changes again, so the next flush (or close) retries them.
+      this.#pending += changes
+      throw new RoundupError('STORE_IO', `cannot write ${this.location}: ${(error as Error).message}`, { file: this.location }, { cause: error })
+    })
+    this.#running = running
+    void running.catch(() => {}).finally(() => {
+      if (this.#running === running) this.#running = null
+    })
+    return running
+  }
+
+  async #write(): Promise<void> {
+    const started = performance.now()
+    if (!this.#backedUp && this.opts.existed) {
+      // Keep the last good file before the first rewrite of this run, for recovery.
+      await copyFile(this.location, `${this.location}.bak`).catch(() => {})
+      this.#backedUp = true
+    }
+    // Everything but the posts is small: serialise it now, with the posts in memory, so the
+    // file shows one moment; unchanged posts are then copied from the previous file.
+    const rest = JSON.stringify({ ...this.db.data, posts: undefined })
+    const posts = this.#posts.prepare()
+    const { handle } = await writeStoreFile(this.location, async (sink) => {
+      await sink.write(rest.length > 2 ? `${rest.slice(0, -1)},` : '{')
+      await this.#posts.write(posts, sink)
+      await sink.write('}')
+    })
+    await this.#posts.commit(posts, handle)
+    this.#lastWriteMs = performance.now() - started
   }
 
   async close(): Promise<void> {
@@ -183,6 +281,7 @@ class JsonStore implements Store {
     try {
       await this.flush()
     } finally {
+      await this.#posts.close()
       await this.opts.release?.().catch(() => {})
     }
   }

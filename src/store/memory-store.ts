@@ -1,10 +1,11 @@
-import { emptyStore, type StoreData, type StoredEvent, type StoredFeed, type StoredPost } from './schema.js'
+import { emptyStore, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredSite } from './schema.js'
 import type { Store } from './store.js'
 
 /** A store that lives in memory only: a test seam and a scratch space for `extract`. */
 export function createMemoryStore(initial: StoreData = emptyStore()): Store {
   const data = structuredClone(initial)
   data.feeds ??= {}
+  data.sites ??= {}
   return {
     location: ':memory:',
     getPost: (url) => data.posts[url],
@@ -16,6 +17,8 @@ export function createMemoryStore(initial: StoreData = emptyStore()): Store {
     listEvents: () => Object.values(data.events),
     getFeed: (url) => data.feeds[url],
     putFeed: (feed: StoredFeed) => void (data.feeds[feed.url] = feed),
+    getSite: (url) => data.sites[url],
+    putSite: (site: StoredSite) => void (data.sites[site.url] = site),
     snapshot: () => data,
     flush: async () => {},
     close: async () => {},

@@ -1,4 +1,4 @@
-import type { StoreData, StoredEvent, StoredFeed, StoredPost } from './schema.js'
+import type { StoreData, StoredEvent, StoredFeed, StoredPost, StoredSite } from './schema.js'
 
 /**
  * The store behind every stage. lowdb is the embedded default
@@ -16,6 +16,9 @@ export interface Store {
   listEvents(): StoredEvent[]
   getFeed(url: string): StoredFeed | undefined
   putFeed(feed: StoredFeed): void
+  /** Feed discovery per site (origin). */
+  getSite(url: string): StoredSite | undefined
+  putSite(site: StoredSite): void
   /** A read-only snapshot of everything, for the digest. */
   snapshot(): StoreData
   /** Write pending changes now (batched writes otherwise happen on a timer). */

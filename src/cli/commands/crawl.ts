@@ -4,7 +4,7 @@ import { createLogger } from '../../log.js'
 import { DEFAULTS } from '../../options.js'
 import { parseHttpUrl } from '../../url/normalize.js'
 import { createRoundup } from '../../roundup.js'
-import type { CrawlReport } from '../../crawl/crawl.js'
+import type { RoundupCrawlReport } from '../../roundup.js'
 import { readEnv } from '../env.js'
 import { createProgress, UsageError } from '../output.js'
 import { parseInteger } from '../parse.js'
@@ -24,6 +24,8 @@ interface CrawlFlags extends CommonFlags {
   robots: boolean
   wait?: boolean
   followBody?: boolean
+  archive: boolean
+  archiveEndpoint?: string
 }
 
 async function readSeeds(positionals: string[], seedsFile: string | undefined): Promise<string[]> {
@@ -45,13 +47,18 @@ async function readSeeds(positionals: string[], seedsFile: string | undefined): 
   })
 }
 
-function printSummary(report: CrawlReport, out: NodeJS.WritableStream): void {
+function printSummary(report: RoundupCrawlReport, out: NodeJS.WritableStream): void {
   const { counts } = report
   out.write(`event ${report.event.id}: "${report.event.title}" (${report.event.created ? 'new' : 'updated'}, ${report.event.posts} posts)\n`)
   out.write(`${counts.stored} stored, ${counts.skipped} skipped, ${counts.errors} failed; ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)}s\n`)
   for (const url of report.urls) {
     if (url.outcome === 'stored' || url.outcome === 'not-modified') continue
     out.write(`  ${url.outcome.padEnd(18)} ${url.url}${url.reason ? ` (${url.reason})` : ''}\n`)
+  }
+  const archive = report.archive
+  if (archive && (archive.checked || archive.failures.length)) {
+    out.write(`archive: ${archive.checked} looked up, ${archive.found} with a snapshot, ${archive.missing} without${archive.failures.length ? `, ${archive.failures.length} failed` : ''}\n`)
+    for (const failure of archive.failures) out.write(`  archive-failed     ${failure.url} (${failure.message})\n`)
   }
 }
 
@@ -74,11 +81,16 @@ export function registerCrawl(program: Command): void {
     .option('--user-agent <ua>', 'User-Agent to send (keep a contact URL in it)')
     .option('--no-robots', 'ignore robots.txt (only for your own sites)')
     .option('--wait', 'wait for another run that holds the store lock, instead of failing')
+    .option('--no-archive', 'do not look up gone or unreachable posts in the web archive')
+    .option('--archive-endpoint <url>', `the archive's availability API (default: ${DEFAULTS.archiveEndpoint})`)
   commonOptions(command).action(async (urls: string[], flags: CrawlFlags) => {
     const env = readEnv()
     const seeds = await readSeeds(urls, flags.seeds)
     const proxy = flags.proxy ?? env.proxy
     if (proxy !== undefined && !parseHttpUrl(proxy)) throw new UsageError(`--proxy must be an http(s) URL, got ${JSON.stringify(proxy)}`)
+    if (flags.archiveEndpoint !== undefined && !parseHttpUrl(flags.archiveEndpoint)) {
+      throw new UsageError(`--archive-endpoint must be an http(s) URL, got ${JSON.stringify(flags.archiveEndpoint)}`)
+    }
     const roundup = createRoundup({
       dataFile: flags.db ?? env.db ?? DEFAULTS.dataFile,
       concurrency: flags.concurrency,
@@ -88,6 +100,8 @@ export function registerCrawl(program: Command): void {
       respectRobots: flags.robots,
       proxy,
       noProxy: env.noProxy,
+      archive: flags.archive,
+      ...(flags.archiveEndpoint !== undefined ? { archiveEndpoint: flags.archiveEndpoint } : {}),
       ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
       logger: createLogger(logLevel(flags)),
     })

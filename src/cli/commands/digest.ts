@@ -21,7 +21,7 @@ function parseFormat(value: string): DigestFormat {
 export function registerDigest(program: Command): void {
   const command = program
     .command('digest')
-    .summary('print the stored coverage as JSON, Markdown or an HTML snippet')
+    .summary('print the stored coverage: Markdown, an HTML snippet, JSON, citations (BibTeX, RIS, CSL-JSON) or the blogs\' feeds (OPML)')
     .option('--event <id>', 'only this event (see "roundup events")')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, parseFormat, 'md' as DigestFormat)
     .option('--with-seeds', 'list the seed posts too in md/html (they are usually your own)')

@@ -19,7 +19,8 @@ export function registerEvents(program: Command): void {
     }
     for (const e of events) {
       const range = e.from ? ` ${e.from.slice(0, 10)}${e.to && e.to.slice(0, 10) !== e.from.slice(0, 10) ? ' to ' + e.to.slice(0, 10) : ''}` : ''
-      process.stdout.write(`${e.id}\t${e.posts} posts (${e.stored} stored, ${e.unavailable} unavailable)${range}\t${e.title}\n`)
+      // Keywords last, so the first three columns read as before.
+      process.stdout.write(`${e.id}\t${e.posts} posts (${e.stored} stored, ${e.unavailable} unavailable)${range}\t${e.title}\t${e.keywords.join(', ')}\n`)
     }
   })
 }

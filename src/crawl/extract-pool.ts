@@ -1,0 +1,174 @@
+import { Worker } from 'node:worker_threads'
+import { RoundupError, type ErrorCode } from '../errors.js'
+import type { ExtractedPage, ExtractOptions } from '../extract/types.js'
+import type { ExtractReply, ExtractTask } from './extract-worker.js'
+
+export type Extractor = (html: string, url: string, options?: ExtractOptions) => ExtractedPage
+
+export interface ExtractPoolOptions {
+  /** Worker threads; 0 keeps every extraction on the calling thread. */
+  workers: number
+  /** The in-thread extractor: used for the first pages, and whenever no worker is alive. */
+  extract: Extractor
+  /** Pages extracted in-thread before workers start, so small crawls never pay their start-up. @default 16 */
+  inlineFirst?: number
+  /** Old-generation heap cap per worker: a page that blows it up costs one worker, not the crawl. @default 512 */
+  maxHeapMb?: number
+}
+
+export interface ExtractPool {
+  extract(html: string, url: string, options?: ExtractOptions): Promise<ExtractedPage>
+  stats(): { inline: number; inWorkers: number; workerFailures: number }
+  close(): Promise<void>
+}
+
+interface Slot {
+  worker: Worker
+  ready: boolean
+  inFlight: Map<number, Pending>
+}
+
+interface Pending {
+  task: ExtractTask
+  resolve: (page: ExtractedPage) => void
+  reject: (error: unknown) => void
+}
+
+/** Two tasks per worker: the next page is already waiting when one finishes. */
+const PER_WORKER = 2
+const MAX_RESTARTS = 3
+
+function startWorker(maxHeapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb }
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits })
+  // Running the sources under tsx (tests, npm run roundup): Node 20 does not carry tsx's
+  // loader into worker threads, so the worker registers it before loading the .ts file.
+  const entry = new URL('./extract-worker.ts', import.meta.url).href
+  const tsx = import.meta.resolve('tsx/esm/api')
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`, { eval: true, resourceLimits })
+}
+
+/**
+ * Extraction is the crawl's main CPU cost (a parse plus every field's rules), and one thread
+ * is one core. The pool moves it to worker threads once a crawl is big enough to gain from
+ * it, keeping the main thread free for the network, politeness timers and the store.
+ */
+export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
+  const inlineFirst = options.inlineFirst ?? 16
+  const slots: Slot[] = []
+  const queue: Pending[] = []
+  let started = false
+  let closed = false
+  let restarts = 0
+  let nextId = 1
+  let inline = 0
+  let inWorkers = 0
+  let workerFailures = 0
+
+  const runInline = (html: string, url: string, extractOptions?: ExtractOptions): Promise<ExtractedPage> => {
+    inline++
+    try {
+      return Promise.resolve(options.extract(html, url, extractOptions))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  const toError = (reply: Extract<ExtractReply, { error: unknown }>['error']): RoundupError =>
+    new RoundupError((reply.code ?? 'EXTRACT_FAILED') as ErrorCode, reply.message, reply.url ? { url: reply.url } : {})
+
+  const refresh = (slot: Slot) => {
+    // Idle workers must not keep the process alive; busy ones must.
+    if (slot.inFlight.size) slot.worker.ref()
+    else slot.worker.unref()
+  }
+
+  const pump = () => {
+    while (queue.length) {
+      const live = slots.filter((s) => s.ready)
+      if (!live.length) break
+      const slot = live.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a))
+      if (slot.inFlight.size >= PER_WORKER) break
+      const pending = queue.shift()!
+      slot.inFlight.set(pending.task.id, pending)
+      slot.worker.postMessage(pending.task)
+      refresh(slot)
+    }
+    // No worker left at all: finish the queue in-thread rather than strand it.
+    if (queue.length && !slots.length) {
+      for (const pending of queue.splice(0)) runInline(pending.task.html, pending.task.url, optionsOf(pending.task)).then(pending.resolve, pending.reject)
+    }
+  }
+
+  const spawn = () => {
+    const worker = startWorker(options.maxHeapMb ?? 512)
+    const slot: Slot = { worker, ready: false, inFlight: new Map() }
+    slots.push(slot)
+    worker.unref()
+    worker.on('message', (message: ExtractReply | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true
+        return pump()
+      }
+      const pending = slot.inFlight.get(message.id)
+      if (!pending) return
+      slot.inFlight.delete(message.id)
+      inWorkers++
+      if ('page' in message) pending.resolve(message.page)
+      else pending.reject(toError(message.error))
+      refresh(slot)
+      pump()
+    })
+    const fail = (reason: string) => {
+      const at = slots.indexOf(slot)
+      if (at === -1) return
+      slots.splice(at, 1)
+      if (closed) return
+      workerFailures++
+      for (const pending of slot.inFlight.values()) {
+        pending.reject(new RoundupError('EXTRACT_FAILED', `cannot extract ${pending.task.url}: the extraction worker stopped (${reason})`, { url: pending.task.url }))
+      }
+      slot.inFlight.clear()
+      if (restarts++ < MAX_RESTARTS) spawn()
+      pump()
+    }
+    worker.on('error', (error) => fail(error.message))
+    worker.on('exit', (code) => fail(`exit code ${code}`))
+  }
+
+  return {
+    extract(html, url, extractOptions) {
+      if (closed || options.workers <= 0) return runInline(html, url, extractOptions)
+      if (inline < inlineFirst && !started) return runInline(html, url, extractOptions)
+      if (!started) {
+        started = true
+        for (let i = 0; i < options.workers; i++) spawn()
+      }
+      // Until a worker has loaded, keep going in-thread instead of waiting for it.
+      if (!slots.some((s) => s.ready)) return runInline(html, url, extractOptions)
+      return new Promise<ExtractedPage>((resolve, reject) => {
+        const task: ExtractTask = { id: nextId++, html, url, fetchedAt: extractOptions?.fetchedAt?.getTime() ?? null, maxTextLength: extractOptions?.maxTextLength ?? null }
+        queue.push({ task, resolve, reject })
+        pump()
+      })
+    },
+    stats: () => ({ inline, inWorkers, workerFailures }),
+    async close() {
+      if (closed) return
+      closed = true
+      const aborted = new RoundupError('EXTRACT_FAILED', 'the extraction pool is closed')
+      for (const pending of queue.splice(0)) pending.reject(aborted)
+      await Promise.all(slots.splice(0).map((slot) => {
+        for (const pending of slot.inFlight.values()) pending.reject(aborted)
+        return slot.worker.terminate()
+      }))
+    },
+  }
+}
+
+function optionsOf(task: ExtractTask): ExtractOptions {
+  return {
+    ...(task.fetchedAt !== null ? { fetchedAt: new Date(task.fetchedAt) } : {}),
+    ...(task.maxTextLength !== null ? { maxTextLength: task.maxTextLength } : {}),
+  }
+}

@@ -1,0 +1,5 @@
+export { eventKeywords, type KeywordOptions } from './keywords.js'
+export { mergeEvents, type MergeResult } from './merge.js'
+export { removePost, type RemoveResult } from './remove-post.js'
+export { renameEvent } from './rename.js'
+export { requireEvent } from './require-event.js'

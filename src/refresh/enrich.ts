@@ -1,0 +1,46 @@
+import type { FeedItem } from '../feeds/types.js'
+import type { StoredPost } from '../store/schema.js'
+import { normalizeUrl } from '../url/normalize.js'
+
+/** The feed item that is this post: same normalised link (post URL, final URL or canonical URL) or guid. */
+export function findFeedItem(items: FeedItem[], post: Pick<StoredPost, 'url' | 'finalUrl' | 'canonicalUrl'>): FeedItem | undefined {
+  const keys = new Set([post.url, post.finalUrl, post.canonicalUrl].map((u) => (u ? normalizeUrl(u) : null)).filter((u): u is string => !!u))
+  return items.find((item) => (item.link && keys.has(item.link)) || (item.guid && keys.has(normalizeUrl(item.guid) ?? '')))
+}
+
+/**
+ * Fill what the page left out from the post's feed entry: author, date, categories,
+ * and the excerpt when the page had none. The page's own values win; the feed's are
+ * kept as candidates. Says whether anything was filled.
+ */
+export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
+  let filled = false
+  const addCandidate = (field: string, value: string | null) => {
+    if (!value) return
+    const list = (post.candidates[field] ??= [])
+    if (!list.some((c) => c.value === value && c.source === 'feed')) list.push({ value, source: 'feed', rule: 'feed item' })
+  }
+  if (item.authors.length) addCandidate('author', item.authors.join(', '))
+  addCandidate('published', item.published)
+  if (item.authors.length && (post.authors.length === 0 || post.sources.author === 'crossref-claim')) {
+    post.authors = [...item.authors]
+    post.sources.author = 'feed'
+    filled = true
+  }
+  if (!post.published && item.published) {
+    post.published = item.published
+    post.sources.published = 'feed'
+    filled = true
+  }
+  if (!post.updated && item.updated) post.updated = item.updated
+  if (item.categories.length && !(post.categories ?? []).length) {
+    post.categories = [...item.categories]
+    filled = true
+  }
+  if (!post.excerpt && item.excerpt) {
+    post.excerpt = item.excerpt.length > 300 ? item.excerpt.slice(0, 299).replace(/\s+\S*$/, '') + '…' : item.excerpt
+    post.sources.excerpt = 'feed'
+    filled = true
+  }
+  return filled
+}

@@ -1,0 +1,196 @@
+import { readSync } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
+import type { StoredPost } from './schema.js'
+
+/** Where one `"url":{…}` pair sits in the store file this process last wrote, in bytes. */
+interface Span {
+  at: number
+  /** Bytes of `"url":` before the value. */
+  keyBytes: number
+  /** Bytes of the whole pair. */
+  bytes: number
+}
+
+interface Slot {
+  /** In memory, or null when only the span holds it. */
+  post: StoredPost | null
+  span: Span | null
+  /** Changed since the span was written. */
+  dirty: boolean
+  /** Bumped on every put, so a write only settles slots it saw. */
+  version: number
+  /** Last use, for keeping the most recently used posts in memory. */
+  used: number
+}
+
+/** Receives the bytes of a store file in order. */
+export interface ByteSink {
+  /** Bytes written so far. */
+  readonly position: number
+  write(chunk: string | Buffer): Promise<void>
+}
+
+/** What one write of the posts saw, taken at a single moment. */
+export interface PreparedPosts {
+  pieces: Array<{ url: string; slot: Slot; version: number; json: string | null; span: Span | null }>
+  backing: FileHandle | null
+  spans: Array<Span | null>
+}
+
+const COPY_CHUNK = 1 << 20
+
+/**
+ * The posts of a JSON store, without keeping them all in memory: once a post has been
+ * written, its bytes in the file stand in for it, and only the most recently used
+ * `maxResident` posts (plus those changed since the last write) stay as objects. A
+ * 10,000-post crawl then holds a few MB of offsets instead of ~200 MB of objects, and a
+ * rewrite copies unchanged posts byte for byte instead of serialising them again.
+ *
+ * `get` may return a fresh object for a post that is not in memory: callers already copy
+ * before they change a post and `put` the copy, which is the contract of the Store.
+ */
+export class PostTable {
+  readonly #slots = new Map<string, Slot>()
+  #backing: FileHandle | null = null
+  #tick = 0
+  #resident = 0
+
+  constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
+    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, span: null, dirty: true, version: 0, used: 0 })
+    this.#resident = this.#slots.size
+  }
+
+  get size(): number {
+    return this.#slots.size
+  }
+
+  get(url: string): StoredPost | undefined {
+    const slot = this.#slots.get(url)
+    if (!slot) return undefined
+    slot.used = ++this.#tick
+    if (slot.post) return slot.post
+    const post = this.#read(slot.span!)
+    if (this.#resident < this.maxResident) {
+      slot.post = post
+      this.#resident++
+    }
+    return post
+  }
+
+  set(post: StoredPost): void {
+    let slot = this.#slots.get(post.url)
+    if (!slot) {
+      slot = { post: null, span: null, dirty: true, version: 0, used: 0 }
+      this.#slots.set(post.url, slot)
+    }
+    if (!slot.post) this.#resident++
+    slot.post = post
+    slot.dirty = true
+    slot.version++
+    slot.used = ++this.#tick
+  }
+
+  values(): StoredPost[] {
+    return [...this.#slots.keys()].map((url) => this.get(url)!)
+  }
+
+  toRecord(): Record<string, StoredPost> {
+    const record: Record<string, StoredPost> = {}
+    for (const url of this.#slots.keys()) record[url] = this.get(url)!
+    return record
+  }
+
+  /** Serialise the posts in memory now; unchanged ones are copied from the file later. */
+  prepare(): PreparedPosts {
+    const pieces: PreparedPosts['pieces'] = []
+    for (const [url, slot] of this.#slots) {
+      const reuse = !slot.dirty && slot.span !== null
+      pieces.push({ url, slot, version: slot.version, json: reuse ? null : JSON.stringify(slot.post), span: reuse ? slot.span : null })
+    }
+    return { pieces, backing: this.#backing, spans: [] }
+  }
+
+  /** Write `"posts":{…}` to `sink`, recording where each pair lands. */
+  async write(prepared: PreparedPosts, sink: ByteSink): Promise<void> {
+    const { pieces } = prepared
+    await sink.write('"posts":{')
+    for (let i = 0; i < pieces.length; ) {
+      if (i > 0) await sink.write(',')
+      const piece = pieces[i]!
+      if (piece.json !== null) {
+        const key = `${JSON.stringify(piece.url)}:`
+        const at = sink.position
+        await sink.write(key)
+        await sink.write(piece.json)
+        prepared.spans[i] = { at, keyBytes: Buffer.byteLength(key), bytes: sink.position - at }
+        i++
+        continue
+      }
+      // A run of pairs that lie back to back in the old file is copied in one go.
+      let end = i + 1
+      while (end < pieces.length && pieces[end]!.span && pieces[end]!.span!.at === pieces[end - 1]!.span!.at + pieces[end - 1]!.span!.bytes + 1) end++
+      const first = piece.span!
+      const last = pieces[end - 1]!.span!
+      const shift = sink.position - first.at
+      await copyRange(prepared.backing!, first.at, last.at + last.bytes, sink)
+      for (let j = i; j < end; j++) {
+        const old = pieces[j]!.span!
+        prepared.spans[j] = { at: old.at + shift, keyBytes: old.keyBytes, bytes: old.bytes }
+      }
+      i = end
+    }
+    await sink.write('}')
+  }
+
+  /** The file is in place: point the slots at it and let the least used posts leave memory. */
+  async commit(prepared: PreparedPosts, backing: FileHandle): Promise<void> {
+    prepared.pieces.forEach((piece, i) => {
+      if (piece.slot.version !== piece.version || this.#slots.get(piece.url) !== piece.slot) return
+      piece.slot.span = prepared.spans[i] ?? null
+      piece.slot.dirty = false
+    })
+    const previous = this.#backing
+    this.#backing = backing
+    if (previous && previous !== backing) await previous.close().catch(() => {})
+    this.#evict()
+  }
+
+  async close(): Promise<void> {
+    await this.#backing?.close().catch(() => {})
+    this.#backing = null
+  }
+
+  #evict(): void {
+    if (this.#resident <= this.maxResident) return
+    const clean: Slot[] = []
+    for (const slot of this.#slots.values()) if (slot.post && !slot.dirty && slot.span) clean.push(slot)
+    clean.sort((a, b) => a.used - b.used)
+    for (const slot of clean) {
+      if (this.#resident <= this.maxResident) break
+      slot.post = null
+      this.#resident--
+    }
+  }
+
+  #read(span: Span): StoredPost {
+    const length = span.bytes - span.keyBytes
+    const buffer = Buffer.allocUnsafe(length)
+    let done = 0
+    while (done < length) {
+      const n = readSync(this.#backing!.fd, buffer, done, length - done, span.at + span.keyBytes + done)
+      if (n === 0) break
+      done += n
+    }
+    return JSON.parse(buffer.toString('utf8', 0, done)) as StoredPost
+  }
+}
+
+async function copyRange(from: FileHandle, start: number, end: number, sink: ByteSink): Promise<void> {
+  for (let at = start; at < end; ) {
+    const buffer = Buffer.allocUnsafe(Math.min(COPY_CHUNK, end - at))
+    const { bytesRead } = await from.read(buffer, 0, buffer.length, at)
+    if (bytesRead === 0) throw new Error(`the store file ended at byte ${at}, before ${end}`)
+    await sink.write(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead))
+    at += bytesRead
+  }
+}
