@@ -115,7 +115,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
       const pool = createExtractPool({ workers: o.extractWorkers, extract: extractPage })
       try {
         const report = await crawl(
-          { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages, followBody: call.followBody === true },
+          { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages, followBody: call.followBody === true, visitsPerHost: 2 * o.perHost + 2 },
           { fetcher, store, extract: pool.extract, logger: o.logger, onProgress: call.onProgress, ...(seams.createFrontier ? { frontier: seams.createFrontier() } : {}) },
         )
         const members = store.getEvent(report.event.id)?.posts.map((m) => m.url) ?? []

@@ -12,6 +12,7 @@ import { outcomeForError, statusForOutcome } from './outcome.js'
 import { applyExtraction } from './merge.js'
 import { buildProfile, judgeRelevance, looksLikePost, type RelevanceOptions } from './relevance.js'
 import { enrichFromFeed, type FeedContext } from './feed-enrich.js'
+import { createHostQueues } from './host-queues.js'
 import type { ParsedFeed } from '../feeds/types.js'
 
 export interface CrawlInput {
@@ -25,6 +26,8 @@ export interface CrawlInput {
   maxPages: number
   /** Snowball: also follow body links to pages that look like posts about the same event. @default false */
   followBody?: boolean
+  /** Visits handed to the fetcher at once per host; more wait in the crawl. Keep it above the fetcher's per-host limit. @default Infinity */
+  visitsPerHost?: number
   relevance?: RelevanceOptions
 }
 
@@ -87,12 +90,16 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
 
   for (const url of seeds) frontier.push({ url, depth: 0, via: null, reason: 'seed' })
 
-  const visit = async (item: FrontierItem): Promise<void> => {
-    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {} })
-    reports.push(report.url)
-    deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
+  // The dispatch loop below sleeps until a visit ends or a page adds to the frontier.
+  let wake: (() => void) | null = null
+  const signal = () => {
+    const resume = wake
+    wake = null
+    resume?.()
+  }
+  const discover = (item: FrontierItem, found: FrontierItem[]): void => {
     if (item.depth >= input.depth) return
-    for (const next of report.next) {
+    for (const next of found) {
       if (aliases.has(next.url)) {
         const target = aliases.get(next.url)!
         recordClaim(store, target, next.claim)
@@ -100,9 +107,23 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
       }
       if (!frontier.push(next) && next.claim) recordClaim(store, next.url, next.claim)
     }
+    signal()
+  }
+  const visit = async (item: FrontierItem): Promise<void> => {
+    const discoverFrom = (found: FrontierItem[]) => discover(item, found)
+    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {}, discover: discoverFrom })
+    reports.push(report.url)
+    deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
+    discover(item, report.next)
   }
 
-  const running = new Set<Promise<void>>()
+  // One wake-up, not Promise.race over every running visit: a big crawl has thousands of
+  // visits waiting on their hosts, and racing them all on every completion is quadratic.
+  const visits = createHostQueues(input.visitsPerHost ?? Infinity, async (item) => {
+    await visit(item).catch((error: unknown) => {
+      logger.error('crawl task failed', { url: item.url, error: (error as Error).message })
+    })
+  }, signal)
   for (;;) {
     let item: FrontierItem | undefined
     while ((item = frontier.shift())) {
@@ -112,13 +133,10 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
         continue
       }
       fetched++
-      const task: Promise<void> = visit(item).catch((error: unknown) => {
-        logger.error('crawl task failed', { url: item!.url, error: (error as Error).message })
-      }).finally(() => running.delete(task))
-      running.add(task)
+      visits.push(item)
     }
-    if (running.size === 0) break
-    await Promise.race(running)
+    if (visits.pending === 0) break
+    await new Promise<void>((resolve) => (wake = resolve))
   }
 
   deriveTitle(event, store)
@@ -154,6 +172,8 @@ interface VisitContext {
   feeds: FeedContext | null
   followBody: boolean
   relevance: RelevanceOptions
+  /** Queue what a page lists as soon as it is known, before the page's own feed look-up. */
+  discover: (next: FrontierItem[]) => void
 }
 
 async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: UrlReport; next: FrontierItem[] }> {
@@ -220,9 +240,14 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
     return { url: toReport(item, post), next: [] }
   }
   applyExtraction(post, page)
-  if (ctx.feeds) await enrichFromFeed(post, ctx.feeds)
   const canonical = page.canonicalUrl ? normalizeUrl(page.canonicalUrl) : null
   if (canonical && canonical !== item.url && !ctx.aliases.has(canonical)) ctx.aliases.set(canonical, item.url)
+  // The feed can wait behind this host's other pages (one request at a time, a delay apart):
+  // the posts this page lists go to the frontier first, so other hosts need not wait with it.
+  let next: FrontierItem[] | null = null
+  if (!candidate) ctx.discover(nextFromPage(page, item, ctx.followBody))
+  else next = nextFromPage(page, item, ctx.followBody)
+  if (ctx.feeds) await enrichFromFeed(post, ctx.feeds)
   Object.assign(post, { outcome: 'stored', reason: null, status: 'ok' })
   store.putPost(post)
   logger.info('crawl', { url: item.url, outcome: 'stored', title: post.title })
@@ -236,7 +261,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
     }
     addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: 'body-link', addedAt: ctx.now().toISOString() })
   }
-  return { url: toReport(item, post), next: nextFromPage(page, item, ctx.followBody) }
+  return { url: toReport(item, post), next: next ?? [] }
 }
 
 function nextFromPage(page: ExtractedPage, item: FrontierItem, followBody: boolean): FrontierItem[] {
@@ -288,7 +313,10 @@ function recordClaim(store: Store, url: string, claim: Claim | undefined): void 
   if (!claim) return
   const post = store.getPost(url)
   if (!post) return
-  const copy = structuredClone(post)
+  const known = post.claims.some((c) => c.from === claim.from && c.entryText === claim.entryText)
+  if (known && (post.authors.length > 0 || !claim.author) && (post.siteName || !claim.site)) return
+  // addClaim replaces authors and siteName and writes into claims and sources: copy just those, not the whole post.
+  const copy: StoredPost = { ...post, claims: [...post.claims], sources: { ...post.sources } }
   addClaim(copy, claim)
   store.putPost(copy)
 }

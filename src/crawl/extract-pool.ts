@@ -18,6 +18,8 @@ export interface ExtractPoolOptions {
 
 export interface ExtractPool {
   extract(html: string, url: string, options?: ExtractOptions): Promise<ExtractedPage>
+  /** Start the workers now rather than after `inlineFirst` pages; resolves with how many came up. */
+  start(): Promise<number>
   stats(): { inline: number; inWorkers: number; workerFailures: number }
   close(): Promise<void>
 }
@@ -26,6 +28,8 @@ interface Slot {
   worker: Worker
   ready: boolean
   inFlight: Map<number, Pending>
+  /** Settles once the worker is ready or gone. */
+  up: Promise<boolean>
 }
 
 interface Pending {
@@ -102,12 +106,14 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
 
   const spawn = () => {
     const worker = startWorker(options.maxHeapMb ?? 512)
-    const slot: Slot = { worker, ready: false, inFlight: new Map() }
+    let settle: (up: boolean) => void = () => {}
+    const slot: Slot = { worker, ready: false, inFlight: new Map(), up: new Promise((resolve) => (settle = resolve)) }
     slots.push(slot)
     worker.unref()
     worker.on('message', (message: ExtractReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true
+        settle(true)
         return pump()
       }
       const pending = slot.inFlight.get(message.id)
@@ -120,6 +126,7 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
       pump()
     })
     const fail = (reason: string) => {
+      settle(false)
       const at = slots.indexOf(slot)
       if (at === -1) return
       slots.splice(at, 1)
@@ -136,14 +143,17 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
     worker.on('exit', (code) => fail(`exit code ${code}`))
   }
 
+  const startAll = () => {
+    if (started || closed) return
+    started = true
+    for (let i = 0; i < options.workers; i++) spawn()
+  }
+
   return {
     extract(html, url, extractOptions) {
       if (closed || options.workers <= 0) return runInline(html, url, extractOptions)
       if (inline < inlineFirst && !started) return runInline(html, url, extractOptions)
-      if (!started) {
-        started = true
-        for (let i = 0; i < options.workers; i++) spawn()
-      }
+      startAll()
       // Until a worker has loaded, keep going in-thread instead of waiting for it.
       if (!slots.some((s) => s.ready)) return runInline(html, url, extractOptions)
       return new Promise<ExtractedPage>((resolve, reject) => {
@@ -151,6 +161,11 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
         queue.push({ task, resolve, reject })
         pump()
       })
+    },
+    async start() {
+      if (options.workers <= 0) return 0
+      startAll()
+      return (await Promise.all(slots.map((slot) => slot.up))).filter(Boolean).length
     },
     stats: () => ({ inline, inWorkers, workerFailures }),
     async close() {

@@ -47,7 +47,7 @@ function entryId(post: DigestPost): string {
 
 function renderEntry(post: DigestPost, fallback: string): string {
   const lines = ['  <entry>', `    <id>${xml(entryId(post))}</id>`, `    <title type="text">${xml(oneLine(post.title ?? post.listedAs ?? post.url))}</title>`]
-  const href = safeHref(post.finalUrl ?? post.url)
+  const href = safeHref(post.finalUrl) ?? safeHref(post.url)
   if (href) lines.push(`    <link rel="alternate" type="text/html" href="${xml(href)}"/>`)
   lines.push(`    <updated>${xml(entryUpdated(post, fallback))}</updated>`)
   const published = dateTime(post.published)
@@ -88,7 +88,9 @@ export function renderAtom(digest: Digest, options: RenderOptions = {}): string 
   }
   const generatedAt = dateTime(digest.generatedAt) ?? new Date().toISOString()
   const fallback = dateTime(events[0]?.updatedAt) ?? generatedAt
-  posts.sort((a, b) => (Date.parse(entryUpdated(b, fallback)) || 0) - (Date.parse(entryUpdated(a, fallback)) || 0) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  // Newest discovery first; a later change shows in the entry's <updated>, not in its place.
+  const discovered = (p: DigestPost) => Date.parse(p.discoveredAt ?? '') || 0
+  posts.sort((a, b) => discovered(b) - discovered(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   const title = events.length === 1 ? `${options.heading ?? 'Related coverage'}: ${oneLine(events[0]!.title)}` : options.heading ?? 'Related coverage'
   const updated = posts.length ? latest(posts.map((p) => entryUpdated(p, fallback)), fallback) : fallback
   const head = [

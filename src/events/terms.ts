@@ -22,6 +22,20 @@ export function isContentTerm(term: string): boolean {
   return term.length >= 3 && term.length <= 40 && /\p{L}/u.test(term) && !STOP_WORDS.has(term) && !/^(?:https?|www)\b/.test(term)
 }
 
+// A store repeats the same few thousand words millions of times: fold each spelling once.
+const seen = new Map<string, { term: string; content: boolean }>()
+
+function classify(word: string): { term: string; content: boolean } {
+  let known = seen.get(word)
+  if (!known) {
+    const term = foldTerm(word)
+    known = { term, content: isContentTerm(term) }
+    if (seen.size >= 200_000) seen.clear()
+    seen.set(word, known)
+  }
+  return known
+}
+
 /** Numbers may sit inside or end a phrase ("web 2.0 expo") but never stand alone or lead it. */
 function isPhraseNumber(term: string): boolean {
   return /^\d+(?:\.\d+)*$/.test(term) && term.length <= 6
@@ -36,8 +50,7 @@ export function candidateTerms(text: string): string[] {
   for (const segment of text.split(PHRASE_BREAK)) {
     let run: string[] = []
     for (const match of segment.matchAll(WORD)) {
-      const term = foldTerm(match[0])
-      const content = isContentTerm(term)
+      const { term, content } = classify(match[0])
       if (!content && !(run.length > 0 && isPhraseNumber(term))) {
         run = []
         continue

@@ -46,9 +46,37 @@ export function createDomIndex($: CheerioAPI): DomIndex {
   }
 
   const cache = new Map<string, Element[]>()
+  /** Elements that could match one compound selector (by its rarest key), or undefined when it has no key. */
+  const poolOf = (compound: string): Element[] | undefined => {
+    let pool: Element[] | undefined
+    for (const m of compound.matchAll(KEY)) {
+      const [, sigil, name, attr] = m
+      let list: Element[] | undefined
+      if (attr) list = byAttr.get(attr.toLowerCase()) ?? []
+      else if (sigil === '.') list = byClass.get(name!) ?? []
+      else if (sigil === '#') list = byId.get(name!) ?? []
+      else if (m.index === 0) list = byTag.get(name!.toLowerCase()) ?? []
+      if (list && (!pool || list.length < pool.length)) pool = list
+    }
+    return pool
+  }
   const selectOne = (selector: string): Element[] => {
     const trimmed = selector.trim()
-    const last = trimmed.split(/\s*[\s>+~]\s*(?![^[]*\])/).pop() ?? trimmed
+    const compounds = trimmed.split(/\s*[\s>+~]\s*(?![^[]*\])/)
+    // "#header h1 a": when the ancestor is rarer than the target, search below the ancestors instead.
+    if (compounds.length >= 2 && !/[>+~]/.test(trimmed.replace(/\[[^\]]*\]/g, ''))) {
+      const head = poolOf(compounds[0]!)
+      const tail = poolOf(compounds[compounds.length - 1]!)
+      if (head && (!tail || head.length * 4 < tail.length)) {
+        if (!head.length) return []
+        const rest = compounds.slice(1).join(' ')
+        const found = new Set<Element>()
+        const anchors = $(head).filter(compounds[0]!)
+        for (const el of anchors.find(rest).toArray() as Element[]) found.add(el)
+        return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      }
+    }
+    const last = compounds[compounds.length - 1] ?? trimmed
     let pool: Element[] | undefined
     for (const m of last.matchAll(KEY)) {
       const [, sigil, name, attr] = m

@@ -1,5 +1,5 @@
 import type { FeedLink } from '../extract/types.js'
-import { normalizeUrl } from '../url/normalize.js'
+import { normalizeUrl, parseHttpUrl } from '../url/normalize.js'
 import type { FeedItem } from './types.js'
 
 /** How a site's feeds were found, in the order the steps run. */
@@ -9,6 +9,8 @@ export interface FeedVerdict {
   ok: boolean
   /** `stored`, or the outcome that refused it (`error:http-404`, `error:feed-invalid`, …). */
   outcome: string
+  /** The failure says nothing about the URL (5xx, timeout, network): ask again later rather than move on. */
+  transient?: boolean
 }
 
 export interface DiscoverDeps {
@@ -24,6 +26,8 @@ export interface Discovery {
   method: DiscoveryMethod
   /** Every candidate tried, with its outcome. */
   tried: Array<{ url: string; outcome: string }>
+  /** Discovery stopped at a transient failure of a linked feed: nothing is known yet. */
+  transient?: boolean
 }
 
 /**
@@ -50,11 +54,13 @@ export function isCommentFeedLink(link: Pick<FeedLink, 'url' | 'title'>): boolea
 export async function discoverFeeds(siteUrl: string, linked: FeedLink[], deps: DiscoverDeps): Promise<Discovery> {
   const tried: Discovery['tried'] = []
   const seen = new Set<string>()
+  let transient = false
   const attempt = async (url: string): Promise<boolean> => {
     if (seen.has(url)) return false
     seen.add(url)
     const verdict = await deps.verify(url)
     tried.push({ url, outcome: verdict.outcome })
+    if (verdict.transient) transient = true
     return verdict.ok
   }
   const usable = (links: FeedLink[]) => links.filter((link) => !isCommentFeedLink(link)).map((link) => normalizeUrl(link.url)).filter((u): u is string => !!u)
@@ -62,6 +68,8 @@ export async function discoverFeeds(siteUrl: string, linked: FeedLink[], deps: D
   const fromPosts: string[] = []
   for (const url of [...new Set(usable(linked))].slice(0, 5)) if (await attempt(url)) fromPosts.push(url)
   if (fromPosts.length) return { feeds: fromPosts, method: 'post-link', tried }
+  // A linked feed that is down today is still the feed: guessing others now would only mislead.
+  if (transient) return { feeds: [], method: 'none', tried, transient }
 
   const home = normalizeUrl('/', siteUrl)
   if (home) {
@@ -87,6 +95,6 @@ export function findCommentFeed(item: FeedItem | undefined, blogFeedUrl: string 
   if (item?.commentsFeed) return item.commentsFeed
   const bloggerId = item?.guid ? BLOGGER_POST_ID.exec(item.guid.trim())?.[1] : undefined
   if (bloggerId && blogFeedUrl) return normalizeUrl(`/feeds/${bloggerId}/comments/default`, blogFeedUrl)
-  const onPage = pageLinks.find((link) => /\/comments\/(?:atom\.xml|rss\.xml|feed\/?)$/i.test(new URL(link.url).pathname))
+  const onPage = pageLinks.find((link) => /\/comments\/(?:atom\.xml|rss\.xml|feed\/?)$/i.test(parseHttpUrl(link.url)?.pathname ?? ''))
   return onPage ? normalizeUrl(onPage.url) : null
 }

@@ -79,9 +79,14 @@ function bomCharset(bytes: Uint8Array): [string, number] | null {
   return null
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
 function decodeAs(bytes: Uint8Array, charset: string): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return charset === 'utf-8' ? buffer.toString('utf8') : iconv.decode(buffer, charset, { stripBOM: false })
+  if (charset === 'utf-8') return buffer.toString('utf8')
+  const text = iconv.decode(buffer, charset, { stripBOM: false })
+  // iconv-lite passes UTF-16 code units through as they are; browsers replace a lone surrogate.
+  return charset.startsWith('utf-16') ? text.replace(LONE_SURROGATE, '\uFFFD') : text
 }
 
 /**

@@ -1,4 +1,5 @@
 import { outcomeForError } from '../crawl/outcome.js'
+import { isRoundupError } from '../errors.js'
 import { discoverFeeds } from '../feeds/discover.js'
 import { readFeedHints } from '../feeds/hints.js'
 import { parseAnyFeed } from '../feeds/parse-any.js'
@@ -33,7 +34,9 @@ export async function siteFeeds(origin: string, linked: string[], ctx: RefreshCo
         return { ok: true, outcome: 'stored' }
       } catch (error) {
         rethrowAbort(error, ctx)
-        return { ok: false, outcome: outcomeForError(error).outcome }
+        const failed = outcomeForError(error)
+        const transient = isRoundupError(error) && (error.info.retryable === true || ['FETCH_NETWORK', 'FETCH_TIMEOUT'].includes(error.code))
+        return { ok: false, outcome: failed.outcome, transient }
       }
     },
     homeFeeds: async (home) => {
@@ -47,6 +50,13 @@ export async function siteFeeds(origin: string, linked: string[], ctx: RefreshCo
       }
     },
   })
+  if (discovery.transient) {
+    // Nothing learnt: no record, so the next run tries again.
+    const failed = discovery.tried.find((t) => t.outcome !== 'stored')
+    ctx.report.errors++
+    ctx.report.failures.push({ url: failed?.url ?? origin, what: 'discovery', outcome: failed?.outcome ?? 'error:unknown', reason: `the feed of ${origin} is unavailable for now` })
+    return []
+  }
   const site: StoredSite = { url: origin, feeds: discovery.feeds, method: discovery.method, checkedAt: iso(ctx), tried: discovery.tried }
   ctx.store.putSite(site)
   ctx.report.sitesDiscovered++

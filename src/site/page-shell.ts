@@ -21,6 +21,7 @@ export function renderPageShell(page: { title: string; body: string; root: strin
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${GENERATOR}">
 <title>${escapeHtml(page.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${page.root}assets/site.css">
 </head>
 <body>

@@ -41,7 +41,9 @@ export function normalizeUrl(input: string | URL | null | undefined, base?: stri
   url.hash = ''
   url.username = ''
   url.password = ''
-  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1)
+  // All trailing dots, not one: 'a..' must not normalise to 'a.' and then again to 'a'.
+  const host = url.hostname.replace(/\.+$/, '')
+  if (host && host !== url.hostname) url.hostname = host
   const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParam(name))
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   url.search = kept.length ? new URLSearchParams(kept).toString() : ''

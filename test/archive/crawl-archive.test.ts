@@ -94,6 +94,12 @@ test('a crawl looks up its gone and unreachable posts; the digest links the arch
     const again = await roundup.crawl([blog.seed])
     assert.deepEqual(again.archive, { checked: 0, found: 0, missing: 0, kept: 2, failures: [] })
     assert.equal(wayback.queries.length, 2)
+
+    // The same look-up on its own, as a refresh calls it: forced, one event, or an unknown one.
+    assert.deepEqual(await roundup.checkArchives({ eventId: report.event.id, force: true }), { checked: 2, found: 1, missing: 1, kept: 0, failures: [] })
+    assert.equal(wayback.queries.length, 4)
+    await assert.rejects(roundup.checkArchives({ eventId: 'nope' }), { code: 'EVENT_NOT_FOUND' })
+    assert.throws(() => createRoundup({ archiveEndpoint: 'file:///etc/passwd' }), { code: 'OPTIONS_INVALID', message: /archiveEndpoint must be an http\(s\) URL/ })
   } finally {
     await blog.close()
     await wayback.close()
@@ -103,30 +109,35 @@ test('a crawl looks up its gone and unreachable posts; the digest links the arch
 test('archive: false and --no-archive send nothing to the archive; a bad --archive-endpoint is a usage error', async () => {
   const down = `http://127.0.0.3:${await closedPort()}/x.html`
   const blog = await startBlog(down)
-  const wayback = await startFakeWayback({ [blog.gone]: { snapshots: [{ timestamp: '20090402101500' }] } }, { host: '127.0.0.4' })
+  const answers = { [blog.gone]: { snapshots: [{ timestamp: '20090402101500' }] } }
+  // One fake archive per run, so each run's queries are its own.
+  const [library, silent, asked] = await Promise.all([
+    startFakeWayback(answers, { host: '127.0.0.4' }),
+    startFakeWayback(answers, { host: '127.0.0.5' }),
+    startFakeWayback(answers, { host: '127.0.0.6' }),
+  ])
   try {
     const dir = await mkdtemp(join(tmpdir(), 'roundup-archive-'))
-    const off = createRoundup({ dataFile: join(dir, 'a.json'), allowPrivate: true, delayMs: 0, maxRetries: 0, archive: false, archiveEndpoint: wayback.endpoint })
+    const off = createRoundup({ dataFile: join(dir, 'a.json'), allowPrivate: true, delayMs: 0, maxRetries: 0, archive: false, archiveEndpoint: library.endpoint })
     assert.equal((await off.crawl([blog.seed])).archive, null)
     assert.match(await off.digest({ format: 'md' }), /Capital Value Add .*unavailable \(HTTP 404\)\)_\n/, 'no archive claim either way')
+    assert.equal(library.queries.length, 0)
 
-    const db = join(dir, 'cli.json')
-    const [noArchive, bad] = await Promise.all([
-      runCli(['crawl', blog.seed, '--allow-private', '--delay', '0', '--no-archive', '--archive-endpoint', wayback.endpoint, '--db', db, '--json']),
+    const crawlArgs = [blog.seed, '--allow-private', '--delay', '0']
+    const [noArchive, on, bad] = await Promise.all([
+      runCli(['crawl', ...crawlArgs, '--no-archive', '--archive-endpoint', silent.endpoint, '--db', join(dir, 'off.json'), '--json']),
+      runCli(['crawl', ...crawlArgs, '--archive-endpoint', asked.endpoint, '--db', join(dir, 'on.json')]),
       runCli(['crawl', blog.seed, '--archive-endpoint', 'ftp://archive.example/', '--db', join(dir, 'bad.json')]),
     ])
     assert.equal(noArchive.code, 0, noArchive.stderr)
     assert.equal(JSON.parse(noArchive.stdout).archive, null)
-    assert.equal(wayback.queries.length, 0)
-    assert.equal(bad.code, 2)
-    assert.match(bad.stderr, /--archive-endpoint must be an http\(s\) URL/)
-
-    const on = await runCli(['crawl', blog.seed, '--allow-private', '--delay', '0', '--archive-endpoint', wayback.endpoint, '--db', db])
+    assert.equal(silent.queries.length, 0)
     assert.equal(on.code, 0, on.stderr)
     assert.match(on.stdout, /archive: 2 looked up, 1 with a snapshot, 1 without/)
-    assert.equal(wayback.queries.length, 2)
+    assert.equal(asked.queries.length, 2)
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /--archive-endpoint must be an http\(s\) URL/)
   } finally {
-    await blog.close()
-    await wayback.close()
+    await Promise.all([blog.close(), library.close(), silent.close(), asked.close()])
   }
 })

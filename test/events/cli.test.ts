@@ -30,9 +30,10 @@ test('unknown ids exit 2 with one line naming the known ones; the store is untou
   const db = await storeFile(fixtureStore())
   const before = await readFile(db, 'utf8')
   const cases = [['event', 'rename', 'nope', 'X'], ['event', 'merge', 'expo', 'nope'], ['post', 'remove', EXPO[0]!.url, '--event', 'nope']]
+  // All at once, so each waits its turn for the store lock (--wait) instead of failing on it.
   const [results, json, missing] = await Promise.all([
-    Promise.all(cases.map((args) => runCli([...args, '--db', db]))),
-    runCli(['event', 'rename', 'nope', 'X', '--db', db, '--json']),
+    Promise.all(cases.map((args) => runCli([...args, '--db', db, '--wait']))),
+    runCli(['event', 'rename', 'nope', 'X', '--db', db, '--json', '--wait']),
     runCli(['event', 'rename', 'expo', 'X', '--db', db + '.missing']),
   ])
   for (const [i, result] of results.entries()) {
@@ -54,8 +55,8 @@ test('post remove takes the post out for good; a second remove says so; an unkno
   assert.match(removed.stdout, /^removed http:\/\/maven\.example\/2009\/04\/01\/recap\/ from expo/)
   const [digestRun, again, unknown] = await Promise.all([
     runCli(['digest', '--format', 'json', '--db', db]),
-    runCli(['post', 'remove', EXPO[1]!.url, '--db', db, '--json']),
-    runCli(['post', 'remove', STEUER[0]!.url, '--event', 'expo', '--db', db, '--json']),
+    runCli(['post', 'remove', EXPO[1]!.url, '--db', db, '--json', '--wait']),
+    runCli(['post', 'remove', STEUER[0]!.url, '--event', 'expo', '--db', db, '--json', '--wait']),
   ])
   assert.equal(again.code, 0)
   assert.deepEqual(JSON.parse(again.stdout), { url: EXPO[1]!.url, removedFrom: [], alreadyRemoved: ['expo'] })

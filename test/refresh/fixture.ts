@@ -37,7 +37,8 @@ export interface Fixture {
   /** The eventId of the crawled sample event. */
   eventId: string
   read(): Promise<StoreData>
-  refresh(input?: RefreshInput, now?: () => Date): Promise<RefreshReport>
+  /** A library refresh of the store (or of another copy of it). */
+  refresh(input?: RefreshInput, now?: () => Date, dataFile?: string): Promise<RefreshReport>
   edit(relative: string, change: (text: string) => string): Promise<void>
   write(relative: string, text: string): Promise<void>
   remove(relative: string): Promise<void>
@@ -83,8 +84,8 @@ export async function startFixture(): Promise<Fixture> {
     key,
     eventId,
     read: () => readStoreFile(dataFile),
-    async refresh(input = {}, now) {
-      const store = await openJsonStore(dataFile)
+    async refresh(input = {}, now, file = dataFile) {
+      const store = await openJsonStore(file)
       const fetcher = createFetcher(fetcherOptions())
       try {
         return await refresh(input, { store, fetcher, extract: extractPage, parseDate: dateParser, ...(now ? { now } : {}) })

@@ -105,10 +105,12 @@ export const SITE_JS = String.raw`(function () {
   edges.forEach(function (edge) {
     var a = at[edge.from], b = at[edge.to];
     if (!a || !b) return;
-    // Bend each edge to its right, so A->B and B->A do not draw over each other.
+    // Bend each edge to its right, so A->B and B->A do not draw over each other; within one
+    // column both bend left, by different amounts, away from the labels on the right.
     var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2, dx = b.x - a.x, dy = b.y - a.y;
     var len = Math.sqrt(dx * dx + dy * dy) || 1, bend = Math.min(40, len / 5);
     var cx = mx - (dy / len) * bend, cy = my + (dx / len) * bend;
+    if (dx === 0) { cx = mx - (dy > 0 ? 14 + len / 4 : 8 + len / 8); cy = my; }
     var path = svgEl('path', { d: 'M' + a.x + ',' + a.y + ' Q' + cx + ',' + cy + ' ' + b.x + ',' + b.y, 'class': 'edge ' + edge.kind, 'marker-end': 'url(#arrow-' + edge.kind + ')' });
     path.setAttribute('data-from', edge.from);
     path.setAttribute('data-to', edge.to);

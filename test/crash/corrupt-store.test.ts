@@ -1,0 +1,119 @@
+// A corrupt or foreign store file (issue 6 part 7), end to end through the CLI: one clear
+// line naming the file and saying how to recover, exit 1, the file left byte for byte as it
+// was, nothing fetched; and the last good file kept as .bak by a later successful write.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readStoreFile } from '../../src/store/index.js'
+import { startServer } from '../helpers/server.js'
+import { page } from '../hostile/hostile-web.js'
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      env: { ...process.env, ROUNDUP_DB: '', HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d))
+    child.stderr.on('data', (d: Buffer) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+test('a corrupt or foreign store is refused by every command with one clear line, and never overwritten; .bak restores it', { timeout: 180_000 }, async (t) => {
+  const server = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(page({ title: `A post at ${req.url}`, author: 'Store Keeper', date: '2009-04-01' }))
+  }, { host: '127.0.0.36' })
+  const dir = await mkdtemp(join(tmpdir(), 'roundup-corrupt-'))
+  t.after(async () => {
+    await server.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+  const crawlArgs = (db: string, path: string) => ['crawl', `${server.origin}${path}`, '--db', db, '--allow-private', '--no-archive', '--delay', '0']
+
+  // Two good runs: the second keeps the first's file as .bak before it rewrites the store.
+  const db = join(dir, 'roundup.json')
+  assert.equal((await cli(crawlArgs(db, '/first.html'))).code, 0)
+  await assert.rejects(stat(`${db}.bak`), 'no .bak before there was a file to keep')
+  const firstGood = await readFile(db)
+  assert.equal((await cli(crawlArgs(db, '/second.html'))).code, 0)
+  assert.deepEqual(await readFile(`${db}.bak`), firstGood, '.bak is the last good file, byte for byte')
+  const good = await readFile(db)
+  assert.equal(Object.keys((await readStoreFile(db)).events).length, 2)
+
+  // Every case through crawl (the command that writes); the read-only commands on two of them.
+  const cases: Array<{ name: string; content: Buffer | string; says: RegExp; readers?: true }> = [
+    { name: 'cut short', content: good.subarray(0, Math.floor(good.length / 2)), says: /is not valid JSON/, readers: true },
+    { name: 'empty', content: '', says: /is not valid JSON/ },
+    { name: 'garbage', content: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x9c, 0x10, 0x00]), says: /is not valid JSON/ },
+    { name: 'foreign JSON', content: JSON.stringify({ name: 'my-package', version: '1.0.0' }), says: /is not a roundup store/, readers: true },
+    { name: 'posts missing', content: JSON.stringify({ format: 'roundup-store', version: 1, events: {} }), says: /is missing its posts or events/ },
+  ]
+  const requestsBefore = server.log.length
+  await Promise.all(cases.map(async (c, i) => {
+    const caseDir = join(dir, `case-${i}`)
+    await mkdir(caseDir)
+    const file = join(caseDir, 'roundup.json')
+    await writeFile(file, c.content)
+    await copyFile(`${db}.bak`, `${file}.bak`)
+    const before = await readFile(file)
+    const runs = await Promise.all([
+      cli(crawlArgs(file, '/third.html')),
+      ...(c.readers ? [cli(['digest', '--db', file]), cli(['events', '--db', file, '--json'])] : []),
+    ])
+    for (const [j, run] of runs.entries()) {
+      const label = `${c.name}, command ${j}`
+      assert.equal(run.code, 1, `${label}: ${run.stderr}`)
+      assert.equal(run.stdout, '', label)
+      if (j === 2) {
+        const error = JSON.parse(run.stderr) as { error: { code: string; message: string } }
+        assert.equal(error.error.code, 'STORE_CORRUPT', label)
+        assert.match(error.error.message, new RegExp(escape(file)), label)
+        continue
+      }
+      const lines = run.stderr.trimEnd().split('\n')
+      assert.equal(lines.length, 1, `${label}: one line, no stack trace: ${run.stderr}`)
+      assert.match(lines[0]!, new RegExp(`^roundup: ${escape(file)} `), `${label}: names the file first`)
+      assert.match(lines[0]!, c.says, label)
+      assert.match(lines[0]!, /left untouched/, `${label}: says it did not touch it`)
+      assert.match(lines[0]!, new RegExp(`restore ${escape(file)}\\.bak`), `${label}: says how to recover`)
+      assert.match(lines[0]!, /--db/, `${label}: or how to go on with another file`)
+    }
+    assert.deepEqual(await readFile(file), before, `${c.name}: the file is left as it was`)
+    assert.deepEqual(await readFile(`${file}.bak`), firstGood, `${c.name}: the backup is left as it was`)
+    await assert.rejects(stat(`${file}.lock`), `${c.name}: no lock left behind`)
+  }))
+  assert.equal(server.log.length, requestsBefore, 'nothing is fetched for a store that cannot be used')
+
+  // A store from a newer roundup: refused, with the way forward named.
+  const newer = join(dir, 'newer.json')
+  const newerText = JSON.stringify({ format: 'roundup-store', version: 99, posts: {}, events: {} })
+  await writeFile(newer, newerText)
+  const refused = await cli(crawlArgs(newer, '/third.html'))
+  assert.equal(refused.code, 1)
+  assert.match(refused.stderr, /schema version 99, newer than this roundup understands .*upgrade roundup/)
+  assert.equal(await readFile(newer, 'utf8'), newerText)
+
+  // Following the advice works: restore the .bak and carry on.
+  const broken = join(dir, 'case-0', 'roundup.json')
+  await copyFile(`${broken}.bak`, broken)
+  const restored = await cli(['digest', '--db', broken, '--format', 'json'])
+  assert.equal(restored.code, 0, restored.stderr)
+  assert.equal((JSON.parse(restored.stdout) as { events: unknown[] }).events.length, 1)
+  const resumed = await cli(crawlArgs(broken, '/third.html'))
+  assert.equal(resumed.code, 0, resumed.stderr)
+  assert.equal(Object.keys((await readStoreFile(broken)).events).length, 2)
+})

@@ -1,0 +1,49 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { createExtractPool } from '../../src/crawl/extract-pool.js'
+import { isRoundupError } from '../../src/errors.js'
+import { extractPage } from '../../src/extract/index.js'
+
+const URL_ = 'http://holger-nauheimer.example/2009/04/introduction-of-social-media-in.html'
+const html = await readFile(new URL('../../data/sample/hosts/holger-nauheimer.example/2009/04/introduction-of-social-media-in.html', import.meta.url), 'utf8')
+const fetchedAt = new Date('2026-01-01T00:00:00Z')
+
+test('extract pool: a worker gives exactly what in-thread extraction gives, and errors keep their code', async () => {
+  const pool = createExtractPool({ workers: 1, extract: extractPage })
+  try {
+    assert.equal(await pool.start(), 1)
+    const fromWorker = await pool.extract(html, URL_, { fetchedAt })
+    assert.deepEqual(fromWorker, extractPage(html, URL_, { fetchedAt }))
+    assert.ok(fromWorker.crossRefs[0]!.entries.length >= 5)
+    await assert.rejects(pool.extract(html, 'ftp://nowhere/x'), (error: unknown) => isRoundupError(error) && error.code === 'EXTRACT_FAILED' && /ftp:/.test(error.message))
+    assert.deepEqual(pool.stats(), { inline: 0, inWorkers: 2, workerFailures: 0 })
+  } finally {
+    await pool.close()
+  }
+})
+
+test('extract pool: small crawls stay in-thread, and a closed pool still extracts', async () => {
+  const calls: string[] = []
+  const pool = createExtractPool({ workers: 2, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)), inlineFirst: 3 })
+  for (let i = 0; i < 3; i++) await pool.extract(html, URL_, { fetchedAt })
+  assert.equal(calls.length, 3)
+  assert.equal(pool.stats().inline, 3)
+  await pool.close()
+  const page = await pool.extract(html, URL_, { fetchedAt })
+  assert.equal(page.title, extractPage(html, URL_, { fetchedAt }).title)
+  assert.equal(calls.length, 4)
+})
+
+test('extract pool: when no worker can run, every page is still extracted in-thread', async () => {
+  // A heap far too small to load the extractor: every worker dies at start.
+  const pool = createExtractPool({ workers: 1, extract: extractPage, maxHeapMb: 1, inlineFirst: 0 })
+  try {
+    assert.equal(await pool.start(), 0)
+    const pages = await Promise.all([1, 2, 3].map(() => pool.extract(html, URL_, { fetchedAt })))
+    for (const page of pages) assert.equal(page.authors[0], 'Holger Nauheimer')
+    assert.ok(pool.stats().workerFailures >= 1)
+  } finally {
+    await pool.close()
+  }
+})
