@@ -13,7 +13,8 @@ function renderEntry(post: DigestPost): string {
   if (date) meta.push(date)
   let line = `- ${head}`
   if (meta.length) line += ` — ${meta.join(', ')}`
-  if (note) line += ` _(${note})_`
+  // The note quotes the stored outcome, which is text like any other.
+  if (note) line += ` _(${escapeMarkdown(note)})_`
   if (post.matchedBy === 'terms') line += ' _(matched by terms)_'
   const archived = archiveLink(post)
   if (archived?.kind === 'snapshot') line += ` [archived copy${archived.day ? ` of ${archived.day}` : ''}](${markdownUrl(archived.href)})`

@@ -27,6 +27,9 @@ export function splitName(raw: string): CitationName | null {
     // "Family, Given" unless the part after the comma is only a suffix ("King, Jr.").
     if (SUFFIXES.test(commas[1])) return splitWords(commas[0], commas[1])
     if (commas[0].split(' ').length > 4 || commas[1].split(' ').length > 4) return { literal: name }
+    // "Jessica Valenzuela, Maven Digital Mashup" is a name and an affiliation, not "Family, Given".
+    const familyWords = commas[0].split(' ').filter((w) => !PARTICLES.has(w))
+    if (familyWords.length >= 2 && commas[1].split(' ').length >= 2) return { literal: name }
     return withParticle(commas[0], commas[1], null)
   }
   if (commas.length === 3 && commas[0] && commas[1] && commas[2]) {

@@ -34,9 +34,15 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
-/** A URL inside Markdown's `(…)`: percent-encode what would end or break the link. */
+/**
+ * A URL inside Markdown's `(…)`: percent-encode what would end or break the link, and write
+ * an `&` that starts something entity-like as `&amp;`, since Markdown decodes `&lt;` and its
+ * kind in link targets (a query like `?a=1&b=2` stays as it is).
+ */
 export function markdownUrl(href: string): string {
-  return href.replace(/[()<>\s\\]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
+  return href
+    .replace(/[()<>\s\\]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
 }
 
 /** The calendar day of an ISO date as the page wrote it (its own offset), e.g. 2009-04-01. */

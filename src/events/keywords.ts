@@ -8,6 +8,8 @@ export interface KeywordOptions {
 
 /** A title says what a post is about more densely than its body does. */
 const TITLE_WEIGHT = 3
+/** A post's topic shows in its first pages; reading on costs time on every digest and changes little. */
+const TEXT_LIMIT = 10_000
 /** Phrases are rarer than words but say more ("change management"): weight per extra word. */
 const PHRASE_WEIGHT = 1.3
 
@@ -21,7 +23,7 @@ function countTerms(post: StoredPost): TermCounts {
   }
   add(post.title, TITLE_WEIGHT)
   add(post.excerpt, 1)
-  add(post.text, 1)
+  add((post.text ?? '').slice(0, TEXT_LIMIT), 1)
   return counts
 }
 

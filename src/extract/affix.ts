@@ -16,6 +16,17 @@ export function splitAtSeparators(title: string): Array<[string, string]> {
 
 /** Comparison key for titles: NFKC, lower case, unified quotes and dashes, no edge punctuation. */
 export function titleKey(text: string): string {
+  let key = keyCache.get(text)
+  if (key === undefined) {
+    key = computeKey(text)
+    if (keyCache.size > 5000) keyCache.clear()
+    keyCache.set(text, key)
+  }
+  return key
+}
+const keyCache = new Map<string, string>()
+
+function computeKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -84,7 +84,9 @@ const metaDates = (kind: DateKind): Rule => (_, ctx) => {
 const microdataDates = (kind: DateKind): Rule => ($, ctx) => {
   const prop = kind === 'published' ? 'datePublished' : 'dateModified'
   const out: DateCandidate[] = []
-  $(ctx.dom.select(`[itemprop~="${prop}"]:not(meta), [itemprop~="${prop.toLowerCase()}"]:not(meta)`)).each((_, el) => {
+  const wanted = prop.toLowerCase()
+  const elements = ctx.dom.select('[itemprop]').filter((el) => el.name !== 'meta' && el.attribs.itemprop!.toLowerCase().split(/\s+/).includes(wanted))
+  $(elements).each((_, el) => {
     if (out.length >= 3 || !allowed(ctx, el)) return
     const found = fromElement(ctx, el, kind, 'meta', `[itemprop=${prop}]`)
     if (found) out.push(found)
@@ -181,7 +183,8 @@ const timeElement: Rule = ($, ctx) => {
 // RDFa on ordinary elements (Drupal): <span property="dc:date dc:created" content="2023-10-06T03:46:34+00:00">.
 const rdfaDates: Rule = (_, ctx) => {
   const out: DateCandidate[] = []
-  for (const el of ctx.dom.select('[property][content]:not(meta), [itemprop][content]:not(meta)')) {
+  const elements = [...ctx.dom.select('[property]'), ...ctx.dom.select('[itemprop]')].filter((el) => el.name !== 'meta' && el.attribs.content)
+  for (const el of elements) {
     const key = `${el.attribs.property ?? ''} ${el.attribs.itemprop ?? ''}`.toLowerCase()
     if (!/\b(?:dc:date|dc:created|dc:issued|dcterms:created|dcterms:issued|schema:datepublished|datepublished|datecreated)\b/.test(key)) continue
     if (!allowed(ctx, el)) continue

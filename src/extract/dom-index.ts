@@ -36,10 +36,13 @@ export function createDomIndex($: CheerioAPI): DomIndex {
     const el = node as Element
     order.set(el, n++)
     push(byTag, el.name, el)
-    for (const [name, value] of Object.entries(el.attribs)) {
+    const attribs = el.attribs
+    for (const name in attribs) {
       push(byAttr, name, el)
-      if (name === 'class') for (const c of value.split(/\s+/)) if (c) push(byClass, c, el)
-      if (name === 'id' && value) push(byId, value, el)
+      const value = attribs[name]!
+      if (name === 'class') {
+        for (const c of value.split(/\s+/)) if (c) push(byClass, c, el)
+      } else if (name === 'id' && value) push(byId, value, el)
     }
     const children = el.children
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)

@@ -6,6 +6,7 @@ import { cleanText, collapseSpace, truncateText } from './clean-text.js'
 import { parseDate } from './parse-date.js'
 import { toParagraphs } from './lines.js'
 import type { Line } from './lines.js'
+import type { Element } from 'domhandler'
 import { mainLines } from './body-text.js'
 import { titleKey } from './affix.js'
 import { isInside, tokensOf } from './regions.js'
@@ -113,9 +114,13 @@ function findStandfirst(ctx: PageContext): string | null {
   const region = ctx.post ?? ctx.main
   if (!region) return null
   const mainStart = ctx.main ? ctx.dom.order(ctx.main) : Infinity
+  const regionStart = ctx.dom.order(region)
+  const regionEnd = regionStart + countElements(region)
   for (const el of ctx.dom.select('[class]')) {
-    if (!tokensOf(el).some((t) => STANDFIRST_TOKEN.test(t) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(t))) continue
+    const at = ctx.dom.order(el)
+    if (at < regionStart || at > regionEnd) continue
     if (!/^(?:p|h2|h3|h4|div|span|section|header|strong|em)$/.test(el.name)) continue
+    if (!tokensOf(el).some(isStandfirstToken)) continue
     const inRegion = isInside(el, region)
     // Under the headline: inside the post, and before the body text or at its very start.
     if (!inRegion || (ctx.dom.order(el) > mainStart && !(ctx.main && isInside(el, ctx.main) && ctx.dom.order(el) - mainStart < 8))) continue
@@ -165,4 +170,27 @@ function chooseDescription(list: Candidate[], title: string | null, siteName: st
 function sameText(a: string, b: string): boolean {
   const x = a.replace(/(?:\.\.\.|…)$/, '')
   return x === b || (x.length > 40 && b.length > 40 && (x.startsWith(b.slice(0, 60)) || b.startsWith(x.slice(0, 60))))
+}
+
+const standfirstTokens = new Map<string, boolean>()
+function isStandfirstToken(token: string): boolean {
+  let yes = standfirstTokens.get(token)
+  if (yes === undefined) {
+    yes = STANDFIRST_TOKEN.test(token) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(token)
+    if (standfirstTokens.size > 50_000) standfirstTokens.clear()
+    standfirstTokens.set(token, yes)
+  }
+  return yes
+}
+
+/** Number of elements in a subtree (document order makes it a contiguous range). */
+function countElements(root: Element): number {
+  let n = 0
+  const stack: Element[] = [root]
+  while (stack.length) {
+    const el = stack.pop()!
+    n++
+    for (const child of el.children) if (child.type === 'tag' || child.type === 'script' || child.type === 'style') stack.push(child as Element)
+  }
+  return n
 }

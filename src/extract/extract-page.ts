@@ -118,7 +118,8 @@ function extractFrom(html: string, url: string, options: ExtractOptions): Extrac
 }
 
 function canonicalOf(ctx: PageContext): string | null {
-  const href = ctx.$(ctx.dom.select('link[rel~="canonical" i][href]')).first().attr('href') ?? metaValue(ctx.meta, 'og:url')?.value
+  const link = ctx.dom.select('link').find((el) => el.attribs.href && /(?:^|\s)canonical(?:\s|$)/i.test(el.attribs.rel ?? ''))
+  const href = link?.attribs.href ?? metaValue(ctx.meta, 'og:url')?.value
   return href ? normalizeUrl(href, ctx.baseUrl) : null
 }
 

@@ -38,97 +38,95 @@ export function collectLines(root: AnyNode, skip?: (el: Element) => boolean, max
   let emphasisChars = 0
   let plainChars = 0
   let links: Line['links'] = []
-  let first: AnyNode | null = null
+  let started = false
+  let lineBlock: Element | null = null
+  let lineHeading = false
   let gap = true
-  let blankRun = 0
   const openLinks: Array<{ el: Element; parts: string[] }> = []
+  // Open block elements and headings, so a line knows its container without walking up.
+  const blocks: Element[] = []
+  let headingDepth = 0
+  let emphasisDepth = 0
 
   const flush = (boundary: 'block' | 'br') => {
-    const text = collapseSpace(parts.join(''))
-    if (text) {
-      const block = nearestBlock(first)
-      lines.push({
-        text,
-        links,
-        linkChars: links.reduce((n, l) => n + l.text.length, 0),
-        block,
-        gapBefore: gap,
-        heading: !!ancestorIn(first, HEADINGS),
-        emphasis: emphasisChars > 0 && plainChars === 0,
-      })
-      gap = false
-      blankRun = 0
-    } else if (boundary === 'br') {
+    if (started) {
+      const text = collapseSpace(parts.join(''))
+      if (text) {
+        let linkChars = 0
+        for (const l of links) linkChars += l.text.length
+        lines.push({ text, links, linkChars, block: lineBlock, gapBefore: gap, heading: lineHeading, emphasis: emphasisChars > 0 && plainChars === 0 })
+        gap = false
+      } else if (boundary === 'br' && lines.length) gap = true
+    } else if (boundary === 'br' && lines.length) {
       // "text<br><br>text": the empty line between is a paragraph break.
-      blankRun++
-      if (blankRun >= 1 && lines.length) gap = true
+      gap = true
     }
     if (boundary === 'block') gap = true
     parts = []
     links = []
     emphasisChars = 0
     plainChars = 0
-    first = null
+    started = false
   }
 
-  type Frame = { node: AnyNode; leave: boolean }
-  const stack: Frame[] = [{ node: root, leave: false }]
-  let emphasisDepth = 0
-  while (stack.length && lines.length < maxLines) {
-    const { node, leave } = stack.pop()!
+  const nodes: AnyNode[] = [root]
+  const leaving: boolean[] = [false]
+  while (nodes.length && lines.length < maxLines) {
+    const node = nodes.pop()!
+    const leave = leaving.pop()!
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data
-      if (!first && data.trim()) first = node
+      if (!started) {
+        if (!/\S/.test(data)) {
+          parts.push(data)
+          continue
+        }
+        started = true
+        lineBlock = blocks.length ? blocks[blocks.length - 1]! : null
+        lineHeading = headingDepth > 0
+      }
       parts.push(data)
       for (const open of openLinks) open.parts.push(data)
-      const visible = data.replace(/\s+/g, '').length
-      if (emphasisDepth > 0) emphasisChars += visible
-      else plainChars += visible
+      if (emphasisDepth > 0) emphasisChars += data.length
+      else plainChars += data.trim().length
       continue
     }
     if (node.type !== 'tag' && node.type !== 'root') continue
     const el = node as Element
     const name = node.type === 'root' ? '' : el.name
     if (leave) {
-      if (BLOCK_TAGS.has(name)) flush('block')
-      else if (EMPHASIS_TAGS.has(name)) emphasisDepth--
+      if (BLOCK_TAGS.has(name)) {
+        flush('block')
+        blocks.pop()
+        if (HEADINGS.has(name)) headingDepth--
+      } else if (EMPHASIS_TAGS.has(name)) emphasisDepth--
       else if (name === 'a') {
         const open = openLinks.pop()
-        if (open) {
-          const text = collapseSpace(open.parts.join(''))
-          links.push({ el: open.el, text })
-        }
+        if (open) links.push({ el: open.el, text: collapseSpace(open.parts.join('')) })
       }
       continue
     }
-    if (SKIP_TAGS.has(name) || (skip && node.type === 'tag' && skip(el))) continue
+    if (SKIP_TAGS.has(name) || (skip && node.type === 'tag' && node !== root && skip(el))) continue
     if (name === 'br') {
       flush('br')
       continue
     }
-    if (BLOCK_TAGS.has(name)) flush('block')
-    else if (EMPHASIS_TAGS.has(name)) emphasisDepth++
+    if (BLOCK_TAGS.has(name)) {
+      flush('block')
+      blocks.push(el)
+      if (HEADINGS.has(name)) headingDepth++
+    } else if (EMPHASIS_TAGS.has(name)) emphasisDepth++
     else if (name === 'a') openLinks.push({ el, parts: [] })
-    stack.push({ node, leave: true })
-    const children = (node as Element).children
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leave: false })
+    nodes.push(node)
+    leaving.push(true)
+    const children = el.children
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!)
+      leaving.push(false)
+    }
   }
   flush('block')
   return lines
-}
-
-function nearestBlock(node: AnyNode | null): Element | null {
-  for (let at = node?.parent ?? null; at; at = at.parent) {
-    if (at.type === 'tag' && BLOCK_TAGS.has((at as Element).name)) return at as Element
-  }
-  return null
-}
-
-function ancestorIn(node: AnyNode | null, names: Set<string>): Element | null {
-  for (let at = node?.parent ?? null; at; at = at.parent) {
-    if (at.type === 'tag' && names.has((at as Element).name)) return at as Element
-  }
-  return null
 }
 
 /** Group lines into paragraphs at their gaps. */

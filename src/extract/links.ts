@@ -19,12 +19,13 @@ export function extractLinks(ctx: PageContext, sections: DetectedSection[]): Ext
   }
   const byUrl = new Map<string, ExtractedLink>()
   const self = normalizeUrl(ctx.url)
+  const base = safeUrl(ctx.baseUrl)
   const resolved = new Map<string, string | null>()
   for (const el of ctx.dom.select('a[href], area[href]')) {
     const href = el.attribs.href ?? ''
     let url = resolved.get(href)
     if (url === undefined) {
-      url = normalizeUrl(href, ctx.baseUrl)
+      url = resolveLink(href, base)
       resolved.set(href, url)
     }
     // Links back to this very page (skip links, share buttons stripped of their tracking query) are not outbound.
@@ -69,4 +70,30 @@ function imageAlt(el: Element): string {
     stack.push(...child.children)
   }
   return ''
+}
+
+function safeUrl(href: string): URL | undefined {
+  try {
+    return new URL(href)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * normalizeUrl, with a fast path: a link without query or credentials only
+ * needs resolving and its fragment dropped (pages carry a thousand links).
+ */
+export function resolveLink(href: string, base: URL | undefined): string | null {
+  let url: URL
+  try {
+    url = new URL(href, base)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+  if (!url.hostname) return null
+  if (url.search || url.href.includes('?') || url.username || url.password || url.hostname.endsWith('.')) return normalizeUrl(url)
+  url.hash = ''
+  return url.href
 }

@@ -15,10 +15,7 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|xmp|noscript)\b[^>]
  * a stack overflow. Returns the input itself when nothing is that deep.
  */
 export function limitNesting(html: string, maxDepth = MAX_DEPTH): string {
-  // Cheap exit: a page with fewer tags than the limit cannot nest beyond it.
-  let count = 0
-  for (let i = html.indexOf('<'); i !== -1 && count <= maxDepth; i = html.indexOf('<', i + 1)) count++
-  if (count <= maxDepth) return html
+  if (!nestsDeeperThan(html, maxDepth)) return html
 
   const cuts: Array<[number, number]> = []
   let depth = 0
@@ -53,6 +50,56 @@ export function limitNesting(html: string, maxDepth = MAX_DEPTH): string {
   }
   parts.push(html.slice(at))
   return parts.join(' ')
+}
+
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'xmp', 'noscript'])
+
+/** A quick scan (no regex per tag) that only answers whether tags nest deeper than `limit`. */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  const length = html.length
+  let depth = 0
+  let i = html.indexOf('<')
+  while (i !== -1 && i < length - 1) {
+    const next = html.charCodeAt(i + 1)
+    if (next === 33) {
+      // <!-- comment --> or <!DOCTYPE>
+      const end = html.startsWith('<!--', i) ? html.indexOf('-->', i + 4) : html.indexOf('>', i + 2)
+      if (end === -1) return false
+      i = html.indexOf('<', end + 1)
+      continue
+    }
+    const closing = next === 47
+    const start = closing ? i + 2 : i + 1
+    const first = html.charCodeAt(start)
+    let end = (first >= 97 && first <= 122) || (first >= 65 && first <= 90) ? start + 1 : start
+    while (end > start && end < length && isNameChar(html.charCodeAt(end))) end++
+    if (end === start) {
+      i = html.indexOf('<', i + 1)
+      continue
+    }
+    const gt = html.indexOf('>', end)
+    if (gt === -1) return false
+    const name = html.slice(start, end).toLowerCase()
+    if (!closing && RAW_TEXT.has(name)) {
+      const close = new RegExp(`</${name}\\s*>`, 'gi')
+      close.lastIndex = gt + 1
+      const m = close.exec(html)
+      if (!m) return false
+      i = html.indexOf('<', m.index + m[0].length)
+      continue
+    }
+    if (!VOID.has(name) && !SELF_CLOSING_SIBLINGS.has(name) && html.charCodeAt(gt - 1) !== 47) {
+      if (closing) {
+        if (depth > 0) depth--
+      } else if (++depth > limit) return true
+    }
+    i = html.indexOf('<', gt + 1)
+  }
+  return false
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 58 || code === 95
 }
 
 /** Parse with htmlparser2 (about 3x cheaper than parse5, and forgiving of malformed markup). */

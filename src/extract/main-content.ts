@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim'
 import type { DomIndex } from './dom-index.js'
 import type { AnyNode, Element } from 'domhandler'
-import { isBoilerplate, isCommentArea, isElement, tokensOf } from './regions.js'
+import { createRegionIndex, isBoilerplate, isCommentArea, isElement, tokensOf } from './regions.js'
 
 // Platform and microformat containers of the post body, most specific first.
 const BODY_SELECTORS = [
@@ -80,6 +80,7 @@ const POSITIVE = /(?:^|[\s_-])(?:article|post|entry|content|story|body|main|text
 /** Readability-style: paragraphs vote for their parent and grandparent. */
 function scoreByDensity($: CheerioAPI, dom: DomIndex): Element | null {
   const scores = new Map<Element, number>()
+  const regions = createRegionIndex(null)
   $(dom.select('p, pre, blockquote, td, div, section, article')).each((_, el) => {
     if (el.name === 'div' || el.name === 'section' || el.name === 'article' || el.name === 'td') {
       // Only containers that hold text directly (Blogger-era posts use <br> instead of <p>).
@@ -88,7 +89,7 @@ function scoreByDensity($: CheerioAPI, dom: DomIndex): Element | null {
     const text = directishText(el)
     if (text.length < 25) return
     // Readers' comments can be long and dense, but they are never the post.
-    if (hasAncestor(el, isCommentArea)) return
+    if (regions.inComments(el)) return
     const linkText = linkTextLength(el)
     if (linkText > text.length * 0.5) return
     const score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)

@@ -2,22 +2,56 @@ import type { AnyNode, Element } from 'domhandler'
 
 /** Lower-case class and id tokens of an element. */
 export function tokensOf(el: Element): string[] {
-  const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().trim()
-  return raw ? raw.split(/\s+/) : []
+  let tokens = tokenCache.get(el)
+  if (!tokens) {
+    const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().trim()
+    tokens = raw ? raw.split(/\s+/) : []
+    tokenCache.set(el, tokens)
+  }
+  return tokens
+}
+const tokenCache = new WeakMap<Element, string[]>()
+// Class tokens repeat across a page (and across pages): test each distinct token once.
+const tokenVerdicts = new Map<string, number>()
+const COMMENT_BIT = 1
+const BOILERPLATE_BIT = 2
+
+function verdict(token: string): number {
+  let v = tokenVerdicts.get(token)
+  if (v === undefined) {
+    v = (COMMENT_TOKEN.test(token) ? COMMENT_BIT : 0) | (BOILERPLATE_TOKEN.test(token) ? BOILERPLATE_BIT : 0)
+    if (tokenVerdicts.size > 50_000) tokenVerdicts.clear()
+    tokenVerdicts.set(token, v)
+  }
+  return v
 }
 
 const COMMENT_TOKEN = /^(?:comments?|commentlist|comment-?list|comments?[-_](?:area|block|section|wrapper|container|holder|thread|content|list|widget)|comment-thread|comment-body|comment-content|comment-author|comment-footer|respond|disqus_thread|dsq-.*|fb-comments|discussion|[a-z]+-comments|.*comments?-?(?:wrap|box)|talkback|reader-comments)$/
 const BOILERPLATE_TOKEN = /^(?:(?:.*[-_])?sidebar(?:[-_].*)?|side-?bar|widget(?:[-_].*)?|.*[-_]widget|widget-area|nav|navbar|navigation|(?:.*[-_])?nav(?:igation)?(?:[-_].*)?|menu|(?:.*[-_])?menu(?:[-_].*)?|masthead|site-header|site-footer|global-header|global-footer|page-header|page-footer|header-wrapper|footer-wrapper|header|footer|breadcrumbs?|share|sharing|sharedaddy|sharethis|addthis.*|social(?:[-_].*)?|.*[-_]social|share[-_].*|.*[-_]share|shareaholic.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|yarpp.*|jp-relatedposts|linkwithin.*|crp_related|wp_rp.*|blogroll|linklist\d*|blogarchive\d*|archive-?list|archives?|widget_archive|tag-?cloud|tags|post-tags|post-labels|labels?\d*|categories|cat-links|tags-links|cookie.*|.*[-_]cookies?|.*consent.*|gdpr.*|newsletter.*|subscribe.*|promo.*|advert.*|ads?|ad-.*|banner|pagination|pager|post-nav(?:igation)?|nav-links|zemanta-related|zemanta-pixie|outbrain.*|taboola.*|author-bio|about-author|author-box|byline-bio)$/
 
+const FLAGS = Symbol('roundup.regionFlags')
+type Flagged = Element & { [FLAGS]?: number }
+
+/** Comment/boilerplate bits of one element, computed once and kept on the node. */
+export function regionFlags(el: Element): number {
+  const known = (el as Flagged)[FLAGS]
+  if (known !== undefined) return known
+  let flags = 0
+  for (const t of tokensOf(el)) flags |= verdict(t)
+  if (el.attribs.itemprop === 'comment') flags |= COMMENT_BIT
+  const name = el.name
+  const role = el.attribs.role
+  if (name === 'nav' || name === 'aside' || role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') flags |= BOILERPLATE_BIT
+  ;(el as Flagged)[FLAGS] = flags
+  return flags
+}
+
 export function isCommentArea(el: Element): boolean {
-  return tokensOf(el).some((t) => COMMENT_TOKEN.test(t)) || el.attribs.itemprop === 'comment'
+  return (regionFlags(el) & COMMENT_BIT) !== 0
 }
 
 export function isBoilerplate(el: Element): boolean {
-  const name = el.name
-  if (name === 'nav' || name === 'aside') return true
-  if (el.attribs.role === 'navigation' || el.attribs.role === 'banner' || el.attribs.role === 'contentinfo' || el.attribs.role === 'complementary') return true
-  return tokensOf(el).some((t) => BOILERPLATE_TOKEN.test(t))
+  return (regionFlags(el) & BOILERPLATE_BIT) !== 0
 }
 
 export function isElement(node: AnyNode | null | undefined): node is Element {

@@ -6,6 +6,7 @@ import { cleanText } from './clean-text.js'
 import { splitAtSeparators, titleKey } from './affix.js'
 import { normalizeName } from './names.js'
 import { runRules } from './rules.js'
+import { documentTitle } from './title.js'
 import type { Rule } from './rules.js'
 
 const TRUST: Record<FieldSource, number> = {
@@ -63,7 +64,7 @@ const platform: Rule = ($, ctx) => {
 
 /** The part of <title> that is not the headline: "Post | Site" → "Site". */
 const titleAffix: Rule = ($, ctx) => {
-  const title = $(ctx.dom.select('head title')).first().text() || $(ctx.dom.select('title')).first().text()
+  const title = documentTitle(ctx)
   const headlines = headlineHints(ctx).map(titleKey).filter(Boolean)
   const cuts = splitAtSeparators(cleanText(title, 500) ?? '')
   for (const [left, right] of cuts) {

@@ -5,6 +5,8 @@ import { isArticle, textOf } from './jsonld.js'
 import { cleanText } from './clean-text.js'
 import { stripSiteAffix, titleKey } from './affix.js'
 import { runRules } from './rules.js'
+import { textContent } from './links.js'
+import type { Element } from 'domhandler'
 import type { Rule } from './rules.js'
 
 type TitleCandidate = Candidate & { visible: boolean }
@@ -38,7 +40,7 @@ const metaTitle: Rule = (_, ctx) => {
 }
 
 const VISIBLE_RULES: Array<[string, FieldSource]> = [
-  ['[itemprop~="headline"]:not(meta)', 'meta'],
+  ['[itemprop~="headline"]', 'meta'],
   ['.h-entry .p-name', 'microformats'],
   ['.hentry .entry-title', 'microformats'],
   ['.post-title', 'platform'], // Blogger
@@ -53,7 +55,7 @@ const VISIBLE_RULES: Array<[string, FieldSource]> = [
 const visibleTitles: Rule = ($, ctx) => {
   const out: TitleCandidate[] = []
   for (const [selector, source] of VISIBLE_RULES) {
-    const el = ctx.dom.select(selector).find((e) => !ctx.regions.inComments(e) && !ctx.regions.inBoilerplate(e))
+    const el = ctx.dom.select(selector).find((e) => e.name !== 'meta' && !ctx.regions.inComments(e) && !ctx.regions.inBoilerplate(e))
     if (!el) continue
     const c = make($(el).text(), source, selector, true)
     if (c && c.value.length <= 400) out.push(c)
@@ -73,7 +75,14 @@ function isBefore(a: { startIndex: number | null }, b: { startIndex: number | nu
   return a.startIndex !== null && b.startIndex !== null && a.startIndex < b.startIndex
 }
 
-const titleTag: Rule = ($, ctx) => make($(ctx.dom.select('head title')).first().text() || $(ctx.dom.select('title')).first().text(), 'title-tag', 'title')
+const titleTag: Rule = (_, ctx) => make(documentTitle(ctx), 'title-tag', 'title')
+
+/** Text of the document's <title> (the one in <head>, not an SVG's). */
+export function documentTitle(ctx: PageContext): string {
+  const titles = ctx.dom.select('title')
+  const el = titles.find((t) => t.parent && (t.parent as Element).name === 'head') ?? titles[0]
+  return el ? textContent(el) : ''
+}
 
 const RULES: Rule[] = [jsonLdTitle, metaTitle, visibleTitles, headingTitle, titleTag]
 

@@ -1,5 +1,6 @@
 import { outcomeForError } from '../crawl/outcome.js'
 import { parseCommentFeed, type FeedComment } from '../feeds/comments.js'
+import { findCommentFeed } from '../feeds/discover.js'
 import type { IncomingRef, StoredComment, StoredEvent, StoredFeed, StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
 import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
@@ -50,7 +51,8 @@ const isGone = (feed: StoredFeed) => feed.outcome === 'error:http-404' || feed.o
  */
 export async function refreshComments(postUrl: string, eventIds: string[], ctx: RefreshContext): Promise<void> {
   const post = ctx.store.getPost(postUrl)
-  const url = post?.commentsFeedUrl
+  // A post not in its blog's feed (an old one) may still link its comment feed from its page.
+  const url = post ? post.commentsFeedUrl ?? findCommentFeed(undefined, null, post.links) : null
   // A gone post gets no new comments worth a request.
   if (!post || !url || post.status === 'skipped' || post.status === 'gone') return
   const previous: StoredFeed = ctx.store.getFeed(url) ?? { url, title: null, outcome: 'pending', reason: null, httpStatus: null, fetchedAt: null, etag: null, lastModified: null, itemCount: 0, role: 'comments' }
@@ -87,13 +89,13 @@ export async function refreshComments(postUrl: string, eventIds: string[], ctx: 
   const cadence = shortestCadence(events, ctx)
   const next = nextPoll({ now: ctx.now().getTime(), cadenceMs: cadence.ms, cadenceLabel: cadence.label, gone: isGone(record) })
   const current = ctx.store.getPost(postUrl)
-  if (comments && current) {
+  if (current) {
     const copy = structuredClone(current)
-    const added = mergeComments(copy, comments)
-    if (added) {
-      ctx.store.putPost(copy)
-      ctx.report.newComments += added
-    }
+    const added = comments ? mergeComments(copy, comments) : 0
+    const found = !copy.commentsFeedUrl
+    if (found) copy.commentsFeedUrl = url
+    if (added || found) ctx.store.putPost(copy)
+    ctx.report.newComments += added
   }
   ctx.store.putFeed({ ...record, lastPolledAt: iso(ctx), nextPollAt: new Date(next.at).toISOString(), pollReason: next.reason })
 }

@@ -1,6 +1,7 @@
 import { addMember } from '../crawl/events.js'
 import { applyExtraction } from '../crawl/merge.js'
 import { outcomeForError } from '../crawl/outcome.js'
+import { isRoundupError } from '../errors.js'
 import type { ExtractedPage } from '../extract/types.js'
 import type { FeedItem } from '../feeds/types.js'
 import type { FetchResult } from '../fetch/types.js'
@@ -75,8 +76,11 @@ async function judgeOne(eventId: string, item: FeedItem, ctx: RefreshContext): P
   } catch (error) {
     rethrowAbort(error, ctx)
     const failed = outcomeForError(error)
-    const gone = failed.outcome === 'error:http-404' || failed.outcome === 'error:http-410'
-    if (!gone) {
+    // Only a failure that may pass (5xx, 429, network, timeout) is tried again; a 404, a
+    // robots.txt refusal or something that is not a web page is a verdict.
+    const retry = isRoundupError(error) && (error.info.retryable === true || error.code === 'FETCH_NETWORK' || error.code === 'FETCH_TIMEOUT')
+    const gone = !retry
+    if (retry) {
       ctx.report.errors++
       ctx.report.failures.push({ url, what: 'candidate', outcome: failed.outcome, reason: failed.reason })
     }

@@ -57,11 +57,12 @@ async function poll(url: string, previous: StoredFeed, ctx: RefreshContext): Pro
     const failed = outcomeForError(error)
     Object.assign(record, { outcome: failed.outcome, reason: failed.reason, httpStatus: failed.httpStatus ?? record.httpStatus, fetchedAt: iso(ctx) })
     hints.retryAfterSeconds = isRoundupError(error) ? error.info.retryAfter ?? null : null
-    if (!isGone(record)) {
+    // Gone, or refused by robots.txt and the like: recorded on the feed, but not trouble to report.
+    if (!isGone(record) && !failed.outcome.startsWith('skipped:')) {
       ctx.report.errors++
       ctx.report.failures.push({ url, what: 'feed', outcome: failed.outcome, reason: failed.reason })
-      ctx.logger.info('refresh feed failed', { url, outcome: failed.outcome, reason: failed.reason })
     }
+    ctx.logger.info('refresh feed failed', { url, outcome: failed.outcome, reason: failed.reason })
   }
   record.hints = hints
   return { record, items }
@@ -93,7 +94,7 @@ function enrichMembers(event: StoredEvent, feedUrl: string, items: FeedItem[], c
  */
 export async function refreshFeed(url: string, eventIds: string[], ctx: RefreshContext): Promise<void> {
   const previous = ctx.store.getFeed(url) ?? emptyFeed(url)
-  const due = !previous.items || isDue({ nextAt: previous.nextPollAt, gone: isGone(previous) }, ctx)
+  const due = isDue({ nextAt: previous.nextPollAt, gone: isGone(previous) }, ctx)
   let result: PollResult | null = null
   if (due) result = await poll(url, previous, ctx)
   else ctx.report.notDue.feeds++

@@ -70,7 +70,7 @@ export async function recheckPost(url: string, eventIds: string[], ctx: RefreshC
     const gone = failure.outcome === 'error:http-404' || failure.outcome === 'error:http-410'
     // A failure that is not a 404/410 says nothing about the post: it keeps its status.
     Object.assign(after, { outcome: failure.outcome, reason: failure.reason, httpStatus: failure.httpStatus, status: gone ? 'gone' : before.status === 'ok' || before.status === 'gone' ? before.status : 'error' })
-    failed = !gone
+    failed = !gone && !failure.outcome.startsWith('skipped:')
   }
 
   const changes = diffPost(before, after, at)

@@ -47,8 +47,11 @@ const BOOST = { title: 3, authors: 2, site: 1.5, excerpt: 1.5, text: 1 }
 export function searchIndex(state: SearchIndex, data: StoreData, query: string, options: SearchOptions = {}): SearchOutcome {
   const membership = new Map<string, string[]>()
   for (const event of Object.values(data.events)) {
-    if (options.eventId !== undefined && event.id !== options.eventId) continue
     for (const member of event.posts) membership.set(member.url, [...(membership.get(member.url) ?? []), event.id])
+  }
+  const wanted = (url: string) => {
+    const events = membership.get(url)
+    return events !== undefined && (options.eventId === undefined || events.includes(options.eventId))
   }
   const words = queryWords(query)
   const run = (combineWith: 'AND' | 'OR') =>
@@ -57,7 +60,7 @@ export function searchIndex(state: SearchIndex, data: StoreData, query: string, 
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       combineWith,
-      filter: (result) => membership.has(result.id as string),
+      filter: (result) => wanted(result.id as string),
     })
   let match: SearchOutcome['match'] = 'all'
   let results = run('AND')

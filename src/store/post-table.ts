@@ -12,11 +12,12 @@ interface Span {
 }
 
 interface Slot {
-  /** In memory, or null when only the span holds it. */
+  /** The post as an object, when in memory. */
   post: StoredPost | null
+  /** The post as JSON, from its last put until a write has it on disk. */
+  json: string | null
+  /** Its bytes in the last written file; stale while `json` is set. */
   span: Span | null
-  /** Changed since the span was written. */
-  dirty: boolean
   /** Bumped on every put, so a write only settles slots it saw. */
   version: number
   /** Last use, for keeping the most recently used posts in memory. */
@@ -27,12 +28,13 @@ interface Slot {
 export interface ByteSink {
   /** Bytes written so far. */
   readonly position: number
+  /** A Buffer is written through before this resolves, so the caller may reuse it then. */
   write(chunk: string | Buffer): Promise<void>
 }
 
 /** What one write of the posts saw, taken at a single moment. */
 export interface PreparedPosts {
-  pieces: Array<{ url: string; slot: Slot; version: number; json: string | null; span: Span | null }>
+  pieces: Array<{ url: string; slot: Slot; version: number; json: string | null; post: StoredPost | null; span: Span | null }>
   backing: FileHandle | null
   spans: Array<Span | null>
 }
@@ -40,14 +42,16 @@ export interface PreparedPosts {
 const COPY_CHUNK = 1 << 20
 
 /**
- * The posts of a JSON store, without keeping them all in memory: once a post has been
- * written, its bytes in the file stand in for it, and only the most recently used
- * `maxResident` posts (plus those changed since the last write) stay as objects. A
- * 10,000-post crawl then holds a few MB of offsets instead of ~200 MB of objects, and a
- * rewrite copies unchanged posts byte for byte instead of serialising them again.
+ * The posts of a JSON store, without keeping them all in memory as objects. A post is
+ * serialised once, when it is put; once a write has put it in the file, its bytes there
+ * stand in for it, and only the `maxResident` most recently used posts stay as objects.
+ * A 10,000-post crawl then holds a few MB of offsets instead of ~200 MB of objects, a
+ * rewrite copies unchanged posts byte for byte, and no write stops the crawl to serialise
+ * thousands of posts at once.
  *
- * `get` may return a fresh object for a post that is not in memory: callers already copy
- * before they change a post and `put` the copy, which is the contract of the Store.
+ * `get` may return a fresh object for a post that is not in memory, and a post changed
+ * after `set` without another `set` is not written: the Store contract is to copy a post,
+ * change the copy and put it.
  */
 export class PostTable {
   readonly #slots = new Map<string, Slot>()
@@ -56,7 +60,8 @@ export class PostTable {
   #resident = 0
 
   constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
-    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, span: null, dirty: true, version: 0, used: 0 })
+    // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
+    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, version: 0, used: 0 })
     this.#resident = this.#slots.size
   }
 
@@ -69,7 +74,7 @@ export class PostTable {
     if (!slot) return undefined
     slot.used = ++this.#tick
     if (slot.post) return slot.post
-    const post = this.#read(slot.span!)
+    const post = JSON.parse(slot.json ?? this.#read(slot.span!)) as StoredPost
     if (this.#resident < this.maxResident) {
       slot.post = post
       this.#resident++
@@ -80,14 +85,16 @@ export class PostTable {
   set(post: StoredPost): void {
     let slot = this.#slots.get(post.url)
     if (!slot) {
-      slot = { post: null, span: null, dirty: true, version: 0, used: 0 }
+      slot = { post: null, json: null, span: null, version: 0, used: 0 }
       this.#slots.set(post.url, slot)
     }
     if (!slot.post) this.#resident++
     slot.post = post
-    slot.dirty = true
+    slot.json = JSON.stringify(post)
     slot.version++
     slot.used = ++this.#tick
+    // Evict in batches, so the sort is paid once per maxResident/4 puts.
+    if (this.#resident > this.maxResident * 1.25 + 16) this.#evict()
   }
 
   values(): StoredPost[] {
@@ -100,12 +107,12 @@ export class PostTable {
     return record
   }
 
-  /** Serialise the posts in memory now; unchanged ones are copied from the file later. */
+  /** Take the posts as they are now: JSON strings and spans are fixed, loaded objects are not changed in place. */
   prepare(): PreparedPosts {
     const pieces: PreparedPosts['pieces'] = []
     for (const [url, slot] of this.#slots) {
-      const reuse = !slot.dirty && slot.span !== null
-      pieces.push({ url, slot, version: slot.version, json: reuse ? null : JSON.stringify(slot.post), span: reuse ? slot.span : null })
+      const fresh = slot.json !== null || slot.span === null
+      pieces.push({ url, slot, version: slot.version, json: slot.json, post: fresh && slot.json === null ? slot.post : null, span: fresh ? null : slot.span })
     }
     return { pieces, backing: this.#backing, spans: [] }
   }
@@ -117,11 +124,11 @@ export class PostTable {
     for (let i = 0; i < pieces.length; ) {
       if (i > 0) await sink.write(',')
       const piece = pieces[i]!
-      if (piece.json !== null) {
+      if (piece.span === null) {
         const key = `${JSON.stringify(piece.url)}:`
         const at = sink.position
         await sink.write(key)
-        await sink.write(piece.json)
+        await sink.write(piece.json ?? JSON.stringify(piece.post))
         prepared.spans[i] = { at, keyBytes: Buffer.byteLength(key), bytes: sink.position - at }
         i++
         continue
@@ -129,7 +136,7 @@ export class PostTable {
       // A run of pairs that lie back to back in the old file is copied in one go.
       let end = i + 1
       while (end < pieces.length && pieces[end]!.span && pieces[end]!.span!.at === pieces[end - 1]!.span!.at + pieces[end - 1]!.span!.bytes + 1) end++
-      const first = piece.span!
+      const first = piece.span
       const last = pieces[end - 1]!.span!
       const shift = sink.position - first.at
       await copyRange(prepared.backing!, first.at, last.at + last.bytes, sink)
@@ -142,12 +149,12 @@ export class PostTable {
     await sink.write('}')
   }
 
-  /** The file is in place: point the slots at it and let the least used posts leave memory. */
+  /** The file is in place: point the slots at it, drop their JSON and let the least used posts leave memory. */
   async commit(prepared: PreparedPosts, backing: FileHandle): Promise<void> {
     prepared.pieces.forEach((piece, i) => {
       if (piece.slot.version !== piece.version || this.#slots.get(piece.url) !== piece.slot) return
       piece.slot.span = prepared.spans[i] ?? null
-      piece.slot.dirty = false
+      piece.slot.json = null
     })
     const previous = this.#backing
     this.#backing = backing
@@ -162,17 +169,17 @@ export class PostTable {
 
   #evict(): void {
     if (this.#resident <= this.maxResident) return
-    const clean: Slot[] = []
-    for (const slot of this.#slots.values()) if (slot.post && !slot.dirty && slot.span) clean.push(slot)
-    clean.sort((a, b) => a.used - b.used)
-    for (const slot of clean) {
+    const droppable: Slot[] = []
+    for (const slot of this.#slots.values()) if (slot.post && (slot.json !== null || slot.span !== null)) droppable.push(slot)
+    droppable.sort((a, b) => a.used - b.used)
+    for (const slot of droppable) {
       if (this.#resident <= this.maxResident) break
       slot.post = null
       this.#resident--
     }
   }
 
-  #read(span: Span): StoredPost {
+  #read(span: Span): string {
     const length = span.bytes - span.keyBytes
     const buffer = Buffer.allocUnsafe(length)
     let done = 0
@@ -181,16 +188,17 @@ export class PostTable {
       if (n === 0) break
       done += n
     }
-    return JSON.parse(buffer.toString('utf8', 0, done)) as StoredPost
+    return buffer.toString('utf8', 0, done)
   }
 }
 
+/** One buffer for every copy: the sink writes it through before the next read. */
 async function copyRange(from: FileHandle, start: number, end: number, sink: ByteSink): Promise<void> {
+  const buffer = Buffer.allocUnsafe(Math.min(COPY_CHUNK, end - start))
   for (let at = start; at < end; ) {
-    const buffer = Buffer.allocUnsafe(Math.min(COPY_CHUNK, end - at))
-    const { bytesRead } = await from.read(buffer, 0, buffer.length, at)
+    const { bytesRead } = await from.read(buffer, 0, Math.min(buffer.length, end - at), at)
     if (bytesRead === 0) throw new Error(`the store file ended at byte ${at}, before ${end}`)
-    await sink.write(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead))
+    await sink.write(buffer.subarray(0, bytesRead))
     at += bytesRead
   }
 }

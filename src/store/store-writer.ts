@@ -19,26 +19,34 @@ export function tempFileFor(file: string): string {
 export async function writeStoreFile(file: string, body: (sink: ByteSink) => Promise<void>): Promise<{ handle: FileHandle; bytes: number }> {
   const temp = tempFileFor(file)
   const handle = await open(temp, 'w+')
-  let chunks: Buffer[] = []
+  // Strings are joined and encoded once per megabyte; big buffers go straight through, so a
+  // caller may reuse its copy buffer as soon as write() resolves.
+  let pending: string[] = []
   let buffered = 0
   let position = 0
   const drain = async () => {
     if (!buffered) return
-    const out = chunks
-    chunks = []
+    const text = pending.join('')
+    pending = []
     buffered = 0
-    await handle.writev(out)
+    await handle.write(text, null, 'utf8')
   }
   const sink: ByteSink = {
     get position() {
       return position
     },
     async write(chunk) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-      chunks.push(bytes)
-      buffered += bytes.length
-      position += bytes.length
-      if (buffered >= BUFFER_BYTES) await drain()
+      if (typeof chunk === 'string') {
+        const bytes = Buffer.byteLength(chunk)
+        pending.push(chunk)
+        buffered += bytes
+        position += bytes
+        if (buffered >= BUFFER_BYTES) await drain()
+        return
+      }
+      await drain()
+      position += chunk.length
+      for (let done = 0; done < chunk.length; ) done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten
     },
   }
   try {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { renderSite, serveSite, writeSite } from '../../src/site/index.js'
+import { renderSite, serveSite, writeSite, type SiteServer } from '../../src/site/index.js'
 import { EVENT_ID, siteFixture, URLS, XSS_AUTHOR, XSS_SITE, XSS_TITLE } from '../site/fixture.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -52,13 +52,14 @@ const visibleUrls = (page: Page) =>
   page.$$eval('#coverage li.post', (items) => items.filter((li) => !(li as unknown as { hidden: boolean }).hidden).map((li) => li.getAttribute('data-url')))
 
 test('the event page in headless Chromium: list, graph, timeline, search, filters, hostile text', async () => {
-  const data = siteFixture()
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-site-'))
-  const site = renderSite(data, { eventId: EVENT_ID, now: new Date('2026-01-02T00:00:00Z') })
-  await writeSite(site.files, dir)
-  const server = await serveSite({ dir, port: 0 })
+  // The browser first: without Chromium the test fails at once, with nothing left running.
   const browser = await launch()
+  const dir = await mkdtemp(join(tmpdir(), 'roundup-site-'))
+  let running: SiteServer | null = null
   try {
+    const site = renderSite(siteFixture(), { eventId: EVENT_ID, now: new Date('2026-01-02T00:00:00Z') })
+    await writeSite(site.files, dir)
+    const server = (running = await serveSite({ dir, port: 0 }))
     const page = await browser.context.newPage()
     // Nothing may leave loopback: any other request is recorded and refused.
     await page.route((url) => !url.href.startsWith(server.url), (route) => route.abort())
@@ -148,7 +149,7 @@ test('the event page in headless Chromium: list, graph, timeline, search, filter
     assert.deepEqual(fromDisk.offsite, [])
   } finally {
     await browser.close()
-    await server.close()
+    await running?.close()
     await rm(dir, { recursive: true, force: true })
   }
 })

@@ -74,6 +74,8 @@ test('author names split into family and given where that is safe; organisations
     ['Martin Luther King, Jr.', { family: 'King', given: 'Martin Luther', particle: null, suffix: 'Jr.' }],
     ['J. R. R. Tolkien', { family: 'Tolkien', given: 'J. R. R.', particle: null, suffix: null }],
     ['Søren Kierkegaard', { family: 'Kierkegaard', given: 'Søren', particle: null, suffix: null }],
+    ['García Márquez, Gabriel', { family: 'García Márquez', given: 'Gabriel', particle: null, suffix: null }],
+    ['Jessica Valenzuela, Maven Digital Mashup', { literal: 'Jessica Valenzuela, Maven Digital Mashup' }],
     ['Holger', { literal: 'Holger' }],
     ['Acme Corp', { literal: 'Acme Corp' }],
     ['Forrester Research Team', { literal: 'Forrester Research Team' }],

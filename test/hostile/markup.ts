@@ -68,14 +68,14 @@ export function checkHtml(html: string): string[] {
 }
 
 /**
- * Problems in a Markdown section. The renderer escapes every `<`, `>` and `&` it is given,
- * so a raw one is input leaking out; each unescaped `[` must open one of its own links,
- * whose target must be an http(s) URL.
+ * Problems in a Markdown section. The renderer escapes every `<` and `>` it is given, and
+ * every `&` that would start an entity, so a raw one is input leaking out; each unescaped
+ * `[` must open one of its own links, whose target must be an http(s) URL.
  */
 export function checkMarkdown(md: string): string[] {
   const problems: string[] = []
   if (/[<>]/.test(md)) problems.push('raw < or > (an HTML tag or autolink could form)')
-  for (const m of md.matchAll(/&(?!amp;|lt;|gt;)/g)) problems.push(`raw & at ${m.index} (an entity could form)`)
+  for (const m of md.matchAll(/&(?!amp;|lt;|gt;)(?=#?[a-z0-9]+;)/gi)) problems.push(`raw & at ${m.index} starts an entity`)
   for (let i = 0; i < md.length; i++) {
     const ch = md[i]
     if (ch === '\\') {

@@ -12,7 +12,7 @@ const HOUR = 3_600_000
 
 /** A blog on loopback whose answers the test changes as it goes. */
 function blog() {
-  const state = { robots: '', feedStatus: 200, retryAfter: '', feedPath: '/feed.xml' }
+  const state = { robots: '', feedStatus: 200, retryAfter: '', feedPath: '/feed.xml', feedBody: null as Buffer | null }
   const feed = (origin: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><link>${origin}/</link><ttl>180</ttl>
 <skipHours><hour>3</hour></skipHours>
 <item><title>The post</title><link>${origin}/post.html</link><pubDate>${new Date(Date.now() - 86_400_000).toUTCString()}</pubDate></item></channel></rss>`
@@ -24,6 +24,7 @@ function blog() {
     }
     if (path === state.feedPath) {
       if (state.feedStatus !== 200) return void res.writeHead(state.feedStatus, state.retryAfter ? { 'retry-after': state.retryAfter } : {}).end()
+      if (state.feedBody) return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(state.feedBody)
       if (req.headers['if-none-match'] === '"f1"') return void res.writeHead(304, { etag: '"f1"' }).end()
       return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"f1"', 'cache-control': 'max-age=600' }).end(feed(origin()))
     }
@@ -142,6 +143,32 @@ test('discovery: no feed link anywhere, so the platform conventions are probed a
     assert.equal(server.log.filter((r) => r.path === '/feed/').length, 1)
     assert.equal(store.getFeed(`${server.origin}/feed/`)?.items?.length, 1)
     assert.equal(report.feedsPolled, 1)
+  } finally {
+    await server.close()
+  }
+})
+
+test('feed polls: a feed in ISO-8859-1 declared only in its XML declaration is decoded; a malformed one is a recorded error', async () => {
+  const { state, handler } = blog()
+  let origin = ''
+  const server = await startServer(handler(() => origin))
+  origin = server.origin
+  try {
+    const store = storeFor(server, `${server.origin}/feed.xml`)
+    const latin1 = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9</title><item><title>Caf\u00e9 D\u00e9bat \u00e0 Paris</title><link>${origin}/cafe.html</link></item></channel></rss>`
+    state.feedBody = Buffer.from(latin1, 'latin1')
+    const report = await run(store)
+    assert.equal(report.errors, 0, JSON.stringify(report.failures))
+    const feed = store.getFeed(`${server.origin}/feed.xml`)!
+    assert.equal(feed.title, 'Caf\u00e9')
+    assert.equal(feed.items?.[0]?.title, 'Caf\u00e9 D\u00e9bat \u00e0 Paris')
+
+    state.feedBody = Buffer.from('<rss><channel><item><title>cut off')
+    const broken = await run(store, true)
+    assert.equal(broken.errors, 1)
+    assert.equal(broken.failures[0]!.outcome, 'error:feed-invalid')
+    assert.equal(store.getFeed(`${server.origin}/feed.xml`)!.outcome, 'error:feed-invalid')
+    assert.equal(store.getFeed(`${server.origin}/feed.xml`)!.items?.[0]?.title, 'Caf\u00e9 D\u00e9bat \u00e0 Paris', 'the last good items stay')
   } finally {
     await server.close()
   }
