@@ -13,3 +13,7 @@ export { checkArchives, parseAvailability, type ArchiveReport } from './archive/
 export { renderSite, writeSite, serveSite, type SiteServer } from './site/index.js'
 export { refresh, type RefreshInput, type RefreshReport } from './refresh/index.js'
 export type { RefreshCallOptions } from './roundup.js'
+export { searchStore, searchIndex, syncSearchIndex, createSearchIndex, type SearchHit, type SearchReport } from './search/index.js'
+export { eventKeywords, mergeEvents, removePost, renameEvent } from './events/index.js'
+export { parseFeed } from './feeds/parse.js'
+export { decodeBody, isAllowed } from './fetch/index.js'

@@ -180,6 +180,10 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   const { store, event, logger } = ctx
   const existing = store.getPost(item.url)
   const post: StoredPost = existing ? structuredClone(existing) : emptyPost(item.url, ctx.now().toISOString())
+  // The user took this post out of the event: never fetch it or follow its lists again.
+  if (item.reason !== 'seed' && event.removed?.includes(item.url)) {
+    return { url: { ...toReport(item, post), outcome: 'skipped:removed', reason: 'removed from the event by the user' }, next: [] }
+  }
   if (item.claim) addClaim(post, item.claim)
   // A body-link candidate joins the event only once its page proves on-topic.
   const candidate = item.reason === 'body-link' && !event.posts.some((m) => m.url === item.url)
@@ -241,6 +245,12 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   }
   applyExtraction(post, page)
   const canonical = page.canonicalUrl ? normalizeUrl(page.canonicalUrl) : null
+  if (item.reason !== 'seed' && [finalKey, canonical].some((key) => key && event.removed?.includes(key))) {
+    // Listed under a new URL, but it is a page the user removed.
+    event.posts = event.posts.filter((member) => member.url !== item.url)
+    store.putPost(post)
+    return { url: { ...toReport(item, post), outcome: 'skipped:removed', reason: 'redirects to a post removed from the event' }, next: [] }
+  }
   if (canonical && canonical !== item.url && !ctx.aliases.has(canonical)) ctx.aliases.set(canonical, item.url)
   // The feed can wait behind this host's other pages (one request at a time, a delay apart):
   // the posts this page lists go to the frontier first, so other hosts need not wait with it.

@@ -190,3 +190,22 @@ test('crawl: snowball follows body links only with followBody, and keeps only on
   assert.deepEqual(members.map((m) => [m.url, m.reason]).sort(), [[SEED, 'seed'], ['http://c.example/2009/04/social-media-marketing-fails-panel.html', 'body-link']].sort())
   assert.match(store.getPost('http://d.example/2009/04/sourdough-recipe.html')!.reason!, /too few words/)
 })
+
+test('crawl: a post the user removed is not fetched again, even when listed under a URL that redirects to it', async () => {
+  const store = createMemoryStore()
+  await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(web), store, extract: fakeExtract })
+  const event = store.listEvents()[0]!
+  event.removed = ['http://a.example/a', 'http://new.example/here']
+  event.posts = event.posts.filter((m) => m.url !== 'http://a.example/a' && m.url !== 'http://old.example/moved')
+  store.putEvent(event)
+  const requests: FetchRequest[] = []
+  const report = await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher: fakeFetcher(web, requests), store, extract: fakeExtract })
+  const outcomes = Object.fromEntries(report.urls.map((u) => [u.url, u.outcome]))
+  assert.equal(outcomes['http://a.example/a'], 'skipped:removed')
+  assert.ok(!requests.some((r) => r.url === 'http://a.example/a'))
+  assert.equal(outcomes['http://old.example/moved'], 'skipped:removed')
+  const members = store.listEvents()[0]!.posts.map((m) => m.url)
+  assert.ok(!members.includes('http://a.example/a'))
+  assert.ok(!members.includes('http://old.example/moved'))
+  assert.equal(members.length, 4)
+})
