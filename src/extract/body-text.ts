@@ -2,17 +2,16 @@ import type { Element } from 'domhandler'
 import type { PageContext } from './context.js'
 import { collectLines, toParagraphs } from './lines.js'
 import type { Line } from './lines.js'
-import { isBoilerplate, isCommentArea, tokensOf } from './regions.js'
+import { hasCaptionToken, isBoilerplate, isCommentArea } from './regions.js'
 import { truncateText } from './clean-text.js'
 
-const CAPTION_TOKEN = /^(?:wp-caption-text|caption|.*[-_]caption|caption[-_].*|figcaption|credit|credits|.*[-_]credits?|image-credit|photo-credit|zemanta.*|wp-caption-dd|media-credit|img-credit|imagecredit|copyright|sr-only|screen-reader-text|visually-hidden|hidden|print-only|skip-link)$/
 
 /** Figure captions, photo credits and screen-reader-only text are not the post's prose. */
 export function isCaption(el: Element): boolean {
   if (el.name === 'figcaption' || el.name === 'figure') return true
   if (el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true') return true
   if (/display\s*:\s*none/i.test(el.attribs.style ?? '')) return true
-  return tokensOf(el).some((t) => CAPTION_TOKEN.test(t))
+  return hasCaptionToken(el)
 }
 
 /** Lines of the main content without captions, widgets or comments (memoised on the context). */

@@ -6,7 +6,7 @@ import { createContext } from './context.js'
 import { loadHtml } from './load-html.js'
 import { collectLines } from './lines.js'
 import type { Line } from './lines.js'
-import { isBoilerplate, isCommentArea, isElement, tokensOf } from './regions.js'
+import { isBoilerplate, isCommentArea, isElement, isWidget } from './regions.js'
 import { isCaption } from './body-text.js'
 import { normalizeUrl, parseHttpUrl } from '../url/normalize.js'
 import { isSameHost, linkNoise } from './link-noise.js'
@@ -54,8 +54,6 @@ const LEAD_IN = new RegExp(
 const WEAK = /^(?:elsewhere|related\s|more\s|round-?up|blog\s+round)/i
 // Lead-ins that only ever introduce coverage of the same event.
 const COVERAGE = /^(?:other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|coverage|takes|accounts|summaries)\s+(?:on|about|of|from)|also\s+blogged|related\s+coverage|more\s+coverage|other\s+takes|weitere\s+(?:blog-?)?(?:beiträge|berichte)\s+(?:zu|über|zum|zur)|otras\s+(?:entradas|crónicas)\s+(?:sobre|de)|autres\s+(?:billets|comptes[- ]rendus))/iu
-// Same-blog widgets (YARPP, Jetpack, LinkWithin…) and auto-generated lists.
-const WIDGET_TOKEN = /(?:^|[-_])(?:yarpp|jp-relatedposts|jp-related|linkwithin|related-posts|relatedposts|related_posts|crp_related|wp_rp|rp4wp|zemanta-related|zem-|outbrain|taboola|ob-widget|similar-posts|more-from|recirc|pd-post|nrelate)/
 
 function leadInText(line: Line): string {
   return line.text.replace(/^[\s\-–—•*·»›>#(\[]+/, '')
@@ -211,9 +209,6 @@ export function pageLines(ctx: PageContext): Line[] {
 }
 const pageLinesCache = new WeakMap<PageContext, Line[]>()
 
-function isWidget(el: Element): boolean {
-  return tokensOf(el).some((t) => WIDGET_TOKEN.test(t))
-}
 
 /** The container a section's entries must stay in: the lead-in block's parent. */
 function scopeOf(line: Line): Element | null {

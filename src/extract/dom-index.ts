@@ -15,6 +15,9 @@ export interface DomIndex {
   order(el: Element): number
 }
 
+// Attributes the rules select on; others (style, src, data-*) would only fill the index.
+const INDEXED_ATTRIBUTES = new Set(['class', 'id', 'itemprop', 'itemtype', 'property', 'rel', 'datetime', 'content', 'name', 'type', 'href', 'pubdate', 'title', 'role', 'data-testid', 'data-field', 'hreflang', 'lang'])
+
 const KEY = /([#.]?)(-?[_a-zA-Z][\w-]*)|\[([\w:-]+)/g
 
 export function createDomIndex($: CheerioAPI): DomIndex {
@@ -38,24 +41,24 @@ export function createDomIndex($: CheerioAPI): DomIndex {
     push(byTag, el.name, el)
     const attribs = el.attribs
     for (const name in attribs) {
-      push(byAttr, name, el)
-      const value = attribs[name]!
+      if (INDEXED_ATTRIBUTES.has(name)) push(byAttr, name, el)
       if (name === 'class') {
-        for (const c of value.split(/\s+/)) if (c) push(byClass, c, el)
-      } else if (name === 'id' && value) push(byId, value, el)
+        for (const c of attribs[name]!.split(/\s+/)) if (c) push(byClass, c, el)
+      } else if (name === 'id' && attribs[name]) push(byId, attribs[name]!, el)
     }
     const children = el.children
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
   }
 
   const cache = new Map<string, Element[]>()
+  const sortByOrder = (list: Element[]): Element[] => list.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
   /** Elements that could match one compound selector (by its rarest key), or undefined when it has no key. */
   const poolOf = (compound: string): Element[] | undefined => {
     let pool: Element[] | undefined
     for (const m of compound.matchAll(KEY)) {
       const [, sigil, name, attr] = m
       let list: Element[] | undefined
-      if (attr) list = byAttr.get(attr.toLowerCase()) ?? []
+      if (attr) list = INDEXED_ATTRIBUTES.has(attr.toLowerCase()) ? byAttr.get(attr.toLowerCase()) ?? [] : undefined
       else if (sigil === '.') list = byClass.get(name!) ?? []
       else if (sigil === '#') list = byId.get(name!) ?? []
       else if (m.index === 0) list = byTag.get(name!.toLowerCase()) ?? []
@@ -65,6 +68,13 @@ export function createDomIndex($: CheerioAPI): DomIndex {
   }
   const selectOne = (selector: string): Element[] => {
     const trimmed = selector.trim()
+    // [class*="byline"]: look through the distinct class names, not through every element.
+    const partial = /^\[class\*=["']?([^"'\]]+)["']?\]$/.exec(trimmed)
+    if (partial) {
+      const found = new Set<Element>()
+      for (const [name, list] of byClass) if (name.includes(partial[1]!)) for (const el of list) found.add(el)
+      return sortByOrder([...found])
+    }
     const compounds = trimmed.split(/\s*[\s>+~]\s*(?![^[]*\])/)
     // "#header h1 a": when the ancestor is rarer than the target, search below the ancestors instead.
     if (compounds.length >= 2 && !/[>+~]/.test(trimmed.replace(/\[[^\]]*\]/g, ''))) {
@@ -76,7 +86,7 @@ export function createDomIndex($: CheerioAPI): DomIndex {
         const found = new Set<Element>()
         const anchors = $(head).filter(compounds[0]!)
         for (const el of anchors.find(rest).toArray() as Element[]) found.add(el)
-        return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+        return sortByOrder([...found])
       }
     }
     const last = compounds[compounds.length - 1] ?? trimmed
@@ -84,7 +94,7 @@ export function createDomIndex($: CheerioAPI): DomIndex {
     for (const m of last.matchAll(KEY)) {
       const [, sigil, name, attr] = m
       let list: Element[] | undefined
-      if (attr) list = byAttr.get(attr.toLowerCase()) ?? []
+      if (attr) list = INDEXED_ATTRIBUTES.has(attr.toLowerCase()) ? byAttr.get(attr.toLowerCase()) ?? [] : undefined
       else if (sigil === '.') list = byClass.get(name!) ?? []
       else if (sigil === '#') list = byId.get(name!) ?? []
       else if (m.index === 0) list = byTag.get(name!.toLowerCase()) ?? []
@@ -105,9 +115,9 @@ export function createDomIndex($: CheerioAPI): DomIndex {
     let result: Element[]
     if (parts.length === 1) result = selectOne(parts[0]!)
     else {
-      const set = new Set<Element>()
-      for (const part of parts) for (const el of selectOne(part)) set.add(el)
-      result = [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      const found = parts.map(selectOne).filter((list) => list.length)
+      if (found.length <= 1) result = found[0] ?? []
+      else result = sortByOrder([...new Set(found.flat())])
     }
     cache.set(selector, result)
     return result

@@ -61,7 +61,7 @@ export function parseDate(input: string, hints: DateHints = {}): DateParts | nul
   if (/^\d{10}(?:\d{3})?$/.test(text)) return fromEpoch(Number(text.slice(0, 10)))
   if (/^\d{8}$/.test(text)) return valid({ year: +text.slice(0, 4), month: +text.slice(4, 6), day: +text.slice(6, 8) })
   // Every form below has a four-digit year: skip the expensive patterns when there is none.
-  if (!/(?:19|20)\d\d/.test(text)) return null
+  if (!/(?:19|20)\d\d|2100/.test(text)) return null
 
   const iso = ISO.exec(text)
   if (iso) {

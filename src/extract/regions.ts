@@ -13,36 +13,53 @@ export function tokensOf(el: Element): string[] {
 const tokenCache = new WeakMap<Element, string[]>()
 // Class tokens repeat across a page (and across pages): test each distinct token once.
 const tokenVerdicts = new Map<string, number>()
-const COMMENT_BIT = 1
-const BOILERPLATE_BIT = 2
+export const COMMENT_BIT = 1
+export const BOILERPLATE_BIT = 2
+export const CAPTION_BIT = 4
+export const WIDGET_BIT = 8
 
 function verdict(token: string): number {
   let v = tokenVerdicts.get(token)
   if (v === undefined) {
-    v = (COMMENT_TOKEN.test(token) ? COMMENT_BIT : 0) | (BOILERPLATE_TOKEN.test(token) ? BOILERPLATE_BIT : 0)
+    v = (COMMENT_TOKEN.test(token) ? COMMENT_BIT : 0) | (BOILERPLATE_TOKEN.test(token) ? BOILERPLATE_BIT : 0) |
+      (CAPTION_TOKEN.test(token) ? CAPTION_BIT : 0) | (WIDGET_TOKEN.test(token) ? WIDGET_BIT : 0)
     if (tokenVerdicts.size > 50_000) tokenVerdicts.clear()
     tokenVerdicts.set(token, v)
   }
   return v
 }
 
+// Figure captions, photo credits, screen-reader-only text: not the post's prose.
+const CAPTION_TOKEN = /^(?:wp-caption-text|caption|.*[-_]caption|caption[-_].*|figcaption|credit|credits|.*[-_]credits?|image-credit|photo-credit|zemanta.*|wp-caption-dd|media-credit|img-credit|imagecredit|copyright|sr-only|screen-reader-text|visually-hidden|hidden|print-only|skip-link)$/
+// Same-blog widgets (YARPP, Jetpack, LinkWithin…) and auto-generated lists.
+const WIDGET_TOKEN = /(?:^|[-_])(?:yarpp|jp-relatedposts|jp-related|linkwithin|related-posts|relatedposts|related_posts|crp_related|wp_rp|rp4wp|zemanta-related|zem-|outbrain|taboola|ob-widget|similar-posts|more-from|recirc|pd-post|nrelate)/
 const COMMENT_TOKEN = /^(?:comments?|commentlist|comment-?list|comments?[-_](?:area|block|section|wrapper|container|holder|thread|content|list|widget)|comment-thread|comment-body|comment-content|comment-author|comment-footer|respond|disqus_thread|dsq-.*|fb-comments|discussion|[a-z]+-comments|.*comments?-?(?:wrap|box)|talkback|reader-comments)$/
 const BOILERPLATE_TOKEN = /^(?:(?:.*[-_])?sidebar(?:[-_].*)?|side-?bar|widget(?:[-_].*)?|.*[-_]widget|widget-area|nav|navbar|navigation|(?:.*[-_])?nav(?:igation)?(?:[-_].*)?|menu|(?:.*[-_])?menu(?:[-_].*)?|masthead|site-header|site-footer|global-header|global-footer|page-header|page-footer|header-wrapper|footer-wrapper|header|footer|breadcrumbs?|share|sharing|sharedaddy|sharethis|addthis.*|social(?:[-_].*)?|.*[-_]social|share[-_].*|.*[-_]share|shareaholic.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|yarpp.*|jp-relatedposts|linkwithin.*|crp_related|wp_rp.*|blogroll|linklist\d*|blogarchive\d*|archive-?list|archives?|widget_archive|tag-?cloud|tags|post-tags|post-labels|labels?\d*|categories|cat-links|tags-links|cookie.*|.*[-_]cookies?|.*consent.*|gdpr.*|newsletter.*|subscribe.*|promo.*|advert.*|ads?|ad-.*|banner|pagination|pager|post-nav(?:igation)?|nav-links|zemanta-related|zemanta-pixie|outbrain.*|taboola.*|author-bio|about-author|author-box|byline-bio)$/
 
-const FLAGS = Symbol('roundup.regionFlags')
-type Flagged = Element & { [FLAGS]?: number }
+// Many elements share one class attribute ("menu-item menu-item-type-post"): classify each distinct value once.
+const classVerdicts = new Map<string, number>()
 
-/** Comment/boilerplate bits of one element, computed once and kept on the node. */
+function classFlags(value: string): number {
+  let flags = classVerdicts.get(value)
+  if (flags === undefined) {
+    flags = 0
+    for (const t of value.toLowerCase().split(/\s+/)) if (t) flags |= verdict(t)
+    if (classVerdicts.size > 50_000) classVerdicts.clear()
+    classVerdicts.set(value, flags)
+  }
+  return flags
+}
+
+/** Comment/boilerplate/caption/widget bits of one element, from its class, id, tag and role. */
 export function regionFlags(el: Element): number {
-  const known = (el as Flagged)[FLAGS]
-  if (known !== undefined) return known
+  const attribs = el.attribs
   let flags = 0
-  for (const t of tokensOf(el)) flags |= verdict(t)
-  if (el.attribs.itemprop === 'comment') flags |= COMMENT_BIT
+  if (attribs.class) flags |= classFlags(attribs.class)
+  if (attribs.id) flags |= verdict(attribs.id.toLowerCase())
+  if (attribs.itemprop === 'comment') flags |= COMMENT_BIT
   const name = el.name
-  const role = el.attribs.role
+  const role = attribs.role
   if (name === 'nav' || name === 'aside' || role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') flags |= BOILERPLATE_BIT
-  ;(el as Flagged)[FLAGS] = flags
   return flags
 }
 
@@ -52,6 +69,14 @@ export function isCommentArea(el: Element): boolean {
 
 export function isBoilerplate(el: Element): boolean {
   return (regionFlags(el) & BOILERPLATE_BIT) !== 0
+}
+
+export function hasCaptionToken(el: Element): boolean {
+  return (regionFlags(el) & CAPTION_BIT) !== 0
+}
+
+export function isWidget(el: Element): boolean {
+  return (regionFlags(el) & WIDGET_BIT) !== 0
 }
 
 export function isElement(node: AnyNode | null | undefined): node is Element {

@@ -102,7 +102,8 @@ export function extractSiteName(ctx: PageContext): { value: string | null; sourc
   let bestScore = -Infinity
   for (const c of candidates) {
     const key = normalizeName(c.value)
-    const agree = new Set(candidates.filter((o) => o !== c && o.source !== c.source && normalizeName(o.value) === key).map((o) => o.source)).size
+    // App-store names repeat the platform ("Medium") on every publication it hosts: no evidence.
+    const agree = new Set(candidates.filter((o) => o !== c && o.source !== c.source && !/app/.test(o.rule ?? '') && normalizeName(o.value) === key).map((o) => o.source)).size
     const score = TRUST[c.source] + agree * 2 - (c.rule?.includes('guess') ? 2 : 0) - (c.rule?.includes('weak') ? 1 : 0)
     if (score > bestScore) {
       best = c

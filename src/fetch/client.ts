@@ -59,7 +59,8 @@ export async function sendOnce(options: SendOptions): Promise<Exchange> {
   const href = url.href
   const deadline = new AbortController()
   const headersDeadline = new AbortController()
-  // Our own timers, not undici's, so time spent blocked by our parsing is not charged to the server.
+  // Our own timers, not undici's, so time spent blocked by our parsing is not charged to the
+  // server. Both count from the request, connection included (connect has its own limit too).
   const cancelDeadline = stallAwareTimeout(options.totalTimeoutMs, () => deadline.abort(new Error('total deadline')))
   const cancelHeadersDeadline = stallAwareTimeout(options.headersTimeoutMs, () => headersDeadline.abort(new Error('headers deadline')))
   const signal = AbortSignal.any([options.signal, deadline.signal, headersDeadline.signal])

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import { RoundupError, isRoundupError } from '../errors.js'
 import { silentLogger } from '../log.js'
@@ -56,6 +57,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   }
   const logger = options.logger ?? silentLogger
   const closing = new AbortController()
+  // Every queued request listens on it until it settles: a crawl queues hundreds, which is no leak.
+  setMaxListeners(0, closing.signal)
   const scheduler = createHostScheduler(options)
   const dispatchers = createDispatchers(options)
   const robots = createRobotsGate({

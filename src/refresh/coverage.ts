@@ -79,7 +79,6 @@ async function judgeOne(eventId: string, item: FeedItem, ctx: RefreshContext): P
     // Only a failure that may pass (5xx, 429, network, timeout) is tried again; a 404, a
     // robots.txt refusal or something that is not a web page is a verdict.
     const retry = isRoundupError(error) && (error.info.retryable === true || error.code === 'FETCH_NETWORK' || error.code === 'FETCH_TIMEOUT')
-    const gone = !retry
     if (retry) {
       ctx.report.errors++
       ctx.report.failures.push({ url, what: 'candidate', outcome: failed.outcome, reason: failed.reason })
@@ -88,9 +87,9 @@ async function judgeOne(eventId: string, item: FeedItem, ctx: RefreshContext): P
     if (!event) return
     const copy = structuredClone(event)
     const failures = (event.judged?.[url]?.failures ?? 0) + 1
-    remember(copy, url, gone
-      ? { at: iso(ctx), verdict: 'rejected', reason: failed.reason, itemUpdated: item.updated, terms: ctx.matchTerms }
-      : { at: iso(ctx), verdict: 'failed', reason: failed.reason, itemUpdated: item.updated, terms: ctx.matchTerms, failures })
+    remember(copy, url, retry
+      ? { at: iso(ctx), verdict: 'failed', reason: failed.reason, itemUpdated: item.updated, terms: ctx.matchTerms, failures }
+      : { at: iso(ctx), verdict: 'rejected', reason: failed.reason, itemUpdated: item.updated, terms: ctx.matchTerms })
     ctx.store.putEvent(copy)
     return
   }

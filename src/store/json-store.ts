@@ -15,9 +15,9 @@ export interface JsonStoreOptions {
   lock?: boolean
   /** When locked by another run, wait this long before giving up. @default 0 */
   waitMs?: number
-  /** Flush at most this often while changes pile up; grows to 20× the last write's duration. @default 2000 */
+  /** Flush at most this often while changes pile up; longer for big files (see GROWTH below). @default 2000 */
   flushIntervalMs?: number
-  /** Flush once this many changes are pending, or a quarter of the posts if that is more. @default 50 */
+  /** Flush once this many posts were added or changed, or a quarter of the store if that is more. @default 50 */
   flushEvery?: number
   /** Posts kept in memory once written; the others are read back from the file when asked for. @default 2000 */
   maxResidentPosts?: number
@@ -149,20 +149,28 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
 
 /**
  * Batching that keeps a long crawl's writes linear: every flush rewrites the whole file, so
- * flushing every 50 changes would write O(N²) bytes over N posts. A flush waits for a
- * quarter of the posts to change (the file then grows geometrically between rewrites) or
- * for the timer, whose interval is at least 20× the last write's duration (so writing never
- * takes more than about 5% of the time).
+ * flushing every 50 changes writes O(N²) bytes over N posts. A flush waits until the store
+ * has grown by a quarter since the last write (so the file grows geometrically between
+ * rewrites and all of them add up to about 5× its final size), or until as many posts
+ * changed as it holds, or for the timer. The timer's interval grows with the file: at least
+ * 20× the last write's duration and one second per 4 MB written, so a slow refresh still
+ * reaches the disk but a big store is not rewritten every few seconds.
  */
 const GROWTH = 0.25
 const WRITE_DUTY = 20
+const TIMER_BYTES_PER_MS = 4 * 1024
 
 class JsonStore implements Store {
   #pending = 0
+  /** Changes other than posts (events, feeds, sites) since the last write began. */
+  #others = 0
   #timer: NodeJS.Timeout | null = null
   #running: Promise<void> | null = null
   #queued: Promise<void> | null = null
   #lastWriteMs = 0
+  #lastWriteBytes = 0
+  /** Posts in the store when the last write began. */
+  #sizeAtWrite = 0
   #backedUp = false
   #closed = false
   readonly #posts: PostTable
@@ -173,6 +181,7 @@ class JsonStore implements Store {
     private readonly opts: { existed: boolean; readOnly: boolean; flushIntervalMs: number; flushEvery: number; maxResidentPosts: number; release: (() => Promise<void>) | null },
   ) {
     this.#posts = new PostTable(db.data.posts, opts.maxResidentPosts)
+    this.#sizeAtWrite = this.#posts.size
     db.data.posts = {}
   }
 
@@ -191,10 +200,12 @@ class JsonStore implements Store {
   }
   putEvent(event: StoredEvent): void {
     this.db.data.events[event.id] = event
+    this.#others++
     this.#changed()
   }
   deleteEvent(id: string): void {
     delete this.db.data.events[id]
+    this.#others++
     this.#changed()
   }
   listEvents(): StoredEvent[] {
@@ -205,6 +216,7 @@ class JsonStore implements Store {
   }
   putFeed(feed: StoredFeed): void {
     this.db.data.feeds[feed.url] = feed
+    this.#others++
     this.#changed()
   }
   getSite(url: string): StoredSite | undefined {
@@ -212,6 +224,7 @@ class JsonStore implements Store {
   }
   putSite(site: StoredSite): void {
     this.db.data.sites[site.url] = site
+    this.#others++
     this.#changed()
   }
   snapshot(): StoreData {
@@ -221,9 +234,23 @@ class JsonStore implements Store {
   #changed(): void {
     if (this.opts.readOnly) throw new RoundupError('STORE_IO', `${this.location} was opened read-only`)
     this.#pending++
-    if (this.#pending >= Math.max(this.opts.flushEvery, Math.ceil(GROWTH * this.#posts.size))) void this.flush().catch(() => {})
+    this.#schedule()
+  }
+
+  /** Decide when the pending changes go out; while a write runs, decided again when it ends. */
+  #schedule(): void {
+    if (this.#running || this.#closed || this.#pending === 0) return
+    const { flushEvery } = this.opts
+    const grown = this.#posts.size - this.#sizeAtWrite + this.#others >= Math.max(flushEvery, Math.ceil(GROWTH * this.#sizeAtWrite))
+    // Distinct posts, not puts: a post that gathers five claims is still one post to write.
+    const churned = this.#posts.changed >= Math.max(flushEvery, this.#posts.size)
+    if (grown || churned) void this.flush().catch(() => {})
     else if (!this.#timer) {
-      this.#timer = setTimeout(() => void this.flush().catch(() => {}), Math.max(this.opts.flushIntervalMs, WRITE_DUTY * this.#lastWriteMs))
+      this.#timer = setTimeout(() => {
+        this.#timer = null
+        if (this.#running) this.#schedule()
+        else void this.flush().catch(() => {})
+      }, Math.max(this.opts.flushIntervalMs, WRITE_DUTY * this.#lastWriteMs, this.#lastWriteBytes / TIMER_BYTES_PER_MS))
       this.#timer.unref()
     }
   }
@@ -243,6 +270,7 @@ class JsonStore implements Store {
     if (this.#pending === 0) return Promise.resolve()
     const changes = this.#pending
     this.#pending = 0
+    this.#others = 0
     const running = this.#write().catch((error: unknown) => {
       // Not written: count the changes again, so the next flush (or close) retries them.
       this.#pending += changes
@@ -250,7 +278,9 @@ class JsonStore implements Store {
     })
     this.#running = running
     void running.catch(() => {}).finally(() => {
-      if (this.#running === running) this.#running = null
+      if (this.#running !== running) return
+      this.#running = null
+      if (!this.#queued) this.#schedule()
     })
     return running
   }
@@ -266,13 +296,15 @@ class JsonStore implements Store {
     // file shows one moment; unchanged posts are then copied from the previous file.
     const rest = JSON.stringify({ ...this.db.data, posts: undefined })
     const posts = this.#posts.prepare()
-    const { handle } = await writeStoreFile(this.location, async (sink) => {
+    this.#sizeAtWrite = this.#posts.size
+    const { handle, bytes } = await writeStoreFile(this.location, async (sink) => {
       await sink.write(rest.length > 2 ? `${rest.slice(0, -1)},` : '{')
       await this.#posts.write(posts, sink)
       await sink.write('}')
     })
     await this.#posts.commit(posts, handle)
     this.#lastWriteMs = performance.now() - started
+    this.#lastWriteBytes = bytes
   }
 
   async close(): Promise<void> {

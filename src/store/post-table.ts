@@ -58,6 +58,7 @@ export class PostTable {
   #backing: FileHandle | null = null
   #tick = 0
   #resident = 0
+  #changed = 0
 
   constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
     // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
@@ -67,6 +68,11 @@ export class PostTable {
 
   get size(): number {
     return this.#slots.size
+  }
+
+  /** Posts put since the last write that has them. */
+  get changed(): number {
+    return this.#changed
   }
 
   get(url: string): StoredPost | undefined {
@@ -89,6 +95,7 @@ export class PostTable {
       this.#slots.set(post.url, slot)
     }
     if (!slot.post) this.#resident++
+    if (slot.json === null) this.#changed++
     slot.post = post
     slot.json = JSON.stringify(post)
     slot.version++
@@ -154,6 +161,7 @@ export class PostTable {
     prepared.pieces.forEach((piece, i) => {
       if (piece.slot.version !== piece.version || this.#slots.get(piece.url) !== piece.slot) return
       piece.slot.span = prepared.spans[i] ?? null
+      if (piece.slot.json !== null) this.#changed--
       piece.slot.json = null
     })
     const previous = this.#backing

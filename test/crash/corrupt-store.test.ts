@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readStoreFile } from '../../src/store/index.js'
 import { startServer } from '../helpers/server.js'
-import { page } from '../hostile/hostile-web.js'
+import { page } from '../hostile/page.js'
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 

@@ -2,7 +2,7 @@
 // hosts, each host with a feed. Responses are a little slow so a crawl lasts long enough to be
 // killed in the middle.
 import { startServer, type TestServer } from '../helpers/server.js'
-import { page } from '../hostile/hostile-web.js'
+import { page } from '../hostile/page.js'
 
 export interface CrashSite {
   seedUrl: string

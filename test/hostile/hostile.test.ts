@@ -39,7 +39,7 @@ const OPTIONS = {
   maxRetryAfterMs: 5000,
 } satisfies RunnerJob['options']
 
-function runCrawls(jobs: Array<RunnerJob & { dataFile: string }>): Promise<RunnerOutput> {
+function runCrawls(jobs: Array<RunnerJob & { dataFile: string }>): Promise<RunnerOutput & { stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify(jobs)], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -52,7 +52,7 @@ function runCrawls(jobs: Array<RunnerJob & { dataFile: string }>): Promise<Runne
       clearTimeout(killer)
       if (code !== 0) return reject(new Error(`crawl runner ${signal ? `killed by ${signal} (it did not end by itself)` : `exited ${code}`}: ${stderr.slice(-4000)}`))
       try {
-        resolve(JSON.parse(stdout) as RunnerOutput)
+        resolve({ ...(JSON.parse(stdout) as RunnerOutput), stderr })
       } catch (error) {
         reject(new Error(`crawl runner printed no JSON: ${stderr.slice(-2000)}`, { cause: error }))
       }
@@ -98,17 +98,18 @@ test('a crawl of the hostile web ends by itself, records each target\'s document
 
   // 2. Nothing but loopback was dialled: link-local spellings were refused before connecting.
   for (const run of [output, bigOutput]) {
+    assert.equal(run.stderr, '', 'library code prints nothing, not even a runtime warning')
     assert.deepEqual(run.blocked, [], 'the runner had to block a connection to a non-loopback address')
     for (const host of run.dialled) assert.match(host, /^127\./, `dialled ${host}`)
   }
 
   // 3. Every target's documented outcome.
   const byUrl = new Map(report.urls.map((u) => [u.url, u]))
-  for (const target of web.targets.filter((t) => !t.unlisted)) {
+  for (const target of web.targets.filter((candidate) => !candidate.unlisted)) {
     const listed = normalizeUrl(web.urlOf(target.name))
     if (target.outcome === null) {
-      if (listed) assert.ok(listed === normalizeUrl(web.urlOf('good')), `${target.name}: only duplicates of the good post may normalise to a URL`)
-      else assert.ok(!report.urls.some((u) => u.url.startsWith(web.urlOf(target.name).slice(0, 8))), `${target.name} was queued`)
+      // Never queued on its own: a duplicate of the good post, or not http(s) at all.
+      if (listed) assert.equal(listed, normalizeUrl(web.urlOf('good')), `${target.name}: only duplicates of the good post may normalise to a URL`)
       continue
     }
     const got = byUrl.get(listed!)
@@ -116,13 +117,17 @@ test('a crawl of the hostile web ends by itself, records each target\'s document
     assert.equal(got.outcome, target.outcome, `${target.name} (${target.because}): ${got.reason}`)
   }
 
+  assert.ok(report.urls.every((u) => /^https?:\/\//.test(u.url)), 'file: and javascript: entries were never queued')
+
   // 4. Retried, capped, refused: as the servers saw it.
   const pages = (name: string) => web.log(name).filter((r) => r.path !== '/robots.txt')
   assert.equal(pages('retry-after').length, 2, '429 is retried once Retry-After has passed')
   const [busy, again] = pages('retry-after')
   assert.ok(again!.startedAt - busy!.endedAt! >= 950, `Retry-After: 1 honoured (retried after ${Math.round(again!.startedAt - busy!.endedAt!)} ms)`)
   assert.equal(pages('flaky-503').length, 3, '503, 503, then 200')
-  assert.equal(pages('reset').length, 1 + MAX_RETRIES, 'a reset is retried, then recorded')
+  // A retry that fails before it reaches the server still counts as one, hence the ranges.
+  const resets = pages('reset').length
+  assert.ok(resets >= 2 && resets <= 1 + MAX_RETRIES, `a reset is retried, then recorded (${resets} requests)`)
   for (const name of ['trickle', 'headers-never', 'headers-trickle', 'huge-streamed', 'huge-announced', 'gzip-bomb', 'single-line-50mb', 'empty', 'png-as-html', 'evil-content-type', 'evil-encoding', 'evil-label', 'gone']) {
     assert.equal(pages(name).length, 1, `${name} is not retried`)
   }
@@ -132,7 +137,8 @@ test('a crawl of the hostile web ends by itself, records each target\'s document
   for (const name of ['redirect-metadata', 'redirect-metadata-hex', 'redirect-metadata-v6', 'redirect-file', 'redirect-javascript']) {
     assert.equal(pages(name).length, 1, `${name}: one request, the refused hop is never sent`)
   }
-  assert.deepEqual(web.log('robots-500').map((r) => r.path), Array(1 + MAX_RETRIES).fill('/robots.txt'), 'robots.txt 500: retried, then the host is off limits')
+  const robots500 = web.log('robots-500').map((r) => r.path)
+  assert.ok(robots500.length >= 2 && robots500.length <= 1 + MAX_RETRIES && robots500.every((p) => p === '/robots.txt'), `robots.txt 500: retried, then the host is off limits (${robots500.join(' ')})`)
   assert.deepEqual(web.log('robots-disallow').map((r) => r.path), ['/robots.txt'])
   // Neither the 2 GB body nor the 50 MB line was ever built or sent whole.
   for (const name of ['huge-streamed', 'huge-announced', 'single-line-50mb']) {
@@ -144,7 +150,7 @@ test('a crawl of the hostile web ends by itself, records each target\'s document
   assert.ok(trap.length >= 2 && trap.length <= MAX_PAGES, `trap host: ${trap.length} page requests`)
   assert.equal(new Set(trap.map((r) => r.path)).size, trap.length, 'no trap page fetched twice')
   const trapUrls = report.urls.filter((u) => u.url.startsWith(web.origins.trap!))
-  assert.equal(trapUrls.at(-1)?.outcome, 'skipped:max-pages')
+  assert.ok(trapUrls.some((u) => u.outcome === 'skipped:max-pages'), 'the trap was cut off by --max-pages')
   assert.ok(report.urls.filter((u) => u.outcome !== 'skipped:max-pages').length <= MAX_PAGES)
 
   // 6. Duplicates that differ only by utm_* or a fragment: one post, one fetch.

@@ -17,7 +17,7 @@ import { createRoundup } from '../../src/roundup.js'
 import { createGuardedLookup } from '../../src/fetch/index.js'
 import { readStoreFile } from '../../src/store/index.js'
 import { startServer } from '../helpers/server.js'
-import { page } from './hostile-web.js'
+import { page } from './page.js'
 
 const PUBLIC_NAME = 'blog.hostile.test'
 /** What the fake DNS answers for the private names; none of these is ever dialled. */

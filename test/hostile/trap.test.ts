@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRoundup } from '../../src/roundup.js'
 import { startServer } from '../helpers/server.js'
-import { page } from './hostile-web.js'
+import { page } from './page.js'
 
 test('an endless calendar is cut off by --depth, then by --max-pages', async (t) => {
   const trap = await startServer((req, res) => {
@@ -31,6 +31,6 @@ test('an endless calendar is cut off by --depth, then by --max-pages', async (t)
   trap.log.length = 0
   const byPages = await roundup('pages.json').crawl([`${trap.origin}/day/0`], { depth: 1_000_000, maxPages: 12 })
   assert.equal(pages().length, 12)
-  assert.equal(byPages.urls.at(-1)?.outcome, 'skipped:max-pages')
+  assert.ok(byPages.urls.some((u) => u.outcome === 'skipped:max-pages'), 'the crawl says why it stopped')
   assert.equal(byPages.urls.filter((u) => u.outcome === 'stored').length, 12)
 })

@@ -119,7 +119,8 @@ test('feed polls: Retry-After beyond what we wait sets the next poll; robots.txt
     const before = server.log.filter((r) => r.path === '/feed.xml').length
     const refused = await run(store, true)
     assert.equal(server.log.filter((r) => r.path === '/feed.xml').length, before, 'a disallowed feed is never requested')
-    assert.equal(refused.failures[0]?.outcome, 'skipped:robots')
+    assert.equal(store.getFeed(`${server.origin}/feed.xml`)!.outcome, 'skipped:robots')
+    assert.equal(refused.errors, 0, 'robots.txt saying no is recorded, not reported as trouble')
   } finally {
     await server.close()
   }
