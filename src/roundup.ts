@@ -49,6 +49,8 @@ export interface EventSummary {
 
 /** A crawl's report, plus the archive look-ups for its lost posts (null with `archive: false`). */
 export type RoundupCrawlReport = CrawlReport & { archive: ArchiveReport | null }
+/** A refresh, plus the archive look-ups for posts it found gone. */
+export type RoundupRefreshReport = RefreshReport & { archive: ArchiveReport | null }
 
 export interface ArchiveCallOptions {
   /** Only this event's posts; every stored post when absent. */
@@ -82,7 +84,7 @@ export interface RefreshCallOptions {
 export interface Roundup {
   readonly options: ResolvedOptions
   /** Re-poll feeds, re-check posts, find new coverage and comments: what cron runs. */
-  refresh(options?: RefreshCallOptions): Promise<RefreshReport>
+  refresh(options?: RefreshCallOptions): Promise<RoundupRefreshReport>
   crawl(seeds: string[], options?: CrawlCallOptions): Promise<RoundupCrawlReport>
   /** Look up archived copies of posts that are gone or unreachable (what a crawl does at its end). */
   checkArchives(options?: ArchiveCallOptions): Promise<ArchiveReport>
@@ -131,7 +133,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
       const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
       const fetcher = makeFetcher()
       try {
-        return await refresh(
+        const report = await refresh(
           { eventId: call.eventId, force: call.force, matchTerms: call.matchTerms, maxNewPerFeed: call.maxNewPerFeed },
           {
             fetcher, store, extract: extractPage, logger: o.logger, ...(call.signal ? { signal: call.signal } : {}),
@@ -141,6 +143,9 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
             },
           },
         )
+        // Posts that went gone in this refresh get their archived copy looked up (once each).
+        const archive = o.archive && !call.signal?.aborted ? await checkArchives({ store, fetcher }, { endpoint: o.archiveEndpoint, logger: o.logger }) : null
+        return { ...report, archive }
       } finally {
         await fetcher.close()
         await store.close()

@@ -22,5 +22,9 @@ if (!files.length) {
   console.error('no test files matched')
   process.exit(1)
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' })
+// Every test process, and every child it spawns, refuses to reach anything but loopback.
+const guard = join(root, 'helpers', 'no-network.mjs')
+// A discard port on loopback: a CLI run that forgets --archive-endpoint fails fast and locally.
+const env = { ...process.env, ROUNDUP_ARCHIVE_ENDPOINT: 'http://127.0.0.1:9/wayback/available', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${guard}`.trim() }
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env })
 process.exit(result.status ?? 1)

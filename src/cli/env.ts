@@ -3,6 +3,7 @@ export interface CliEnv {
   db: string | undefined
   proxy: string | undefined
   noProxy: string
+  archiveEndpoint: string | undefined
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
@@ -11,5 +12,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     db: pick('ROUNDUP_DB'),
     proxy: pick('HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'),
     noProxy: pick('NO_PROXY', 'no_proxy') ?? '',
+    archiveEndpoint: pick('ROUNDUP_ARCHIVE_ENDPOINT'),
   }
 }

@@ -82,14 +82,15 @@ export function registerCrawl(program: Command): void {
     .option('--no-robots', 'ignore robots.txt (only for your own sites)')
     .option('--wait', 'wait for another run that holds the store lock, instead of failing')
     .option('--no-archive', 'do not look up gone or unreachable posts in the web archive')
-    .option('--archive-endpoint <url>', `the archive's availability API (default: ${DEFAULTS.archiveEndpoint})`)
+    .option('--archive-endpoint <url>', `the archive's availability API (default: $ROUNDUP_ARCHIVE_ENDPOINT or ${DEFAULTS.archiveEndpoint})`)
   commonOptions(command).action(async (urls: string[], flags: CrawlFlags) => {
     const env = readEnv()
     const seeds = await readSeeds(urls, flags.seeds)
     const proxy = flags.proxy ?? env.proxy
     if (proxy !== undefined && !parseHttpUrl(proxy)) throw new UsageError(`--proxy must be an http(s) URL, got ${JSON.stringify(proxy)}`)
-    if (flags.archiveEndpoint !== undefined && !parseHttpUrl(flags.archiveEndpoint)) {
-      throw new UsageError(`--archive-endpoint must be an http(s) URL, got ${JSON.stringify(flags.archiveEndpoint)}`)
+    const archiveEndpoint = flags.archiveEndpoint ?? env.archiveEndpoint
+    if (archiveEndpoint !== undefined && !parseHttpUrl(archiveEndpoint)) {
+      throw new UsageError(`--archive-endpoint must be an http(s) URL, got ${JSON.stringify(archiveEndpoint)}`)
     }
     const roundup = createRoundup({
       dataFile: flags.db ?? env.db ?? DEFAULTS.dataFile,
@@ -101,7 +102,7 @@ export function registerCrawl(program: Command): void {
       proxy,
       noProxy: env.noProxy,
       archive: flags.archive,
-      ...(flags.archiveEndpoint !== undefined ? { archiveEndpoint: flags.archiveEndpoint } : {}),
+      ...(archiveEndpoint !== undefined ? { archiveEndpoint } : {}),
       ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
       logger: createLogger(logLevel(flags)),
     })

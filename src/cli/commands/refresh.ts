@@ -23,6 +23,8 @@ interface RefreshFlags extends CommonFlags {
   allowPrivate?: boolean
   userAgent?: string
   robots: boolean
+  archive: boolean
+  archiveEndpoint?: string
 }
 
 /** How long --wait waits for the run holding the store. */
@@ -62,6 +64,8 @@ export function registerRefresh(program: Command): void {
     .option('--allow-private', 'allow loopback and private addresses (never link-local)')
     .option('--user-agent <ua>', 'User-Agent to send (keep a contact URL in it)')
     .option('--no-robots', 'ignore robots.txt (only for your own sites)')
+    .option('--no-archive', 'do not look up posts that went gone in the web archive')
+    .option('--archive-endpoint <url>', `the archive's availability API (default: $ROUNDUP_ARCHIVE_ENDPOINT or ${DEFAULTS.archiveEndpoint})`)
   commonOptions(command).action(async (flags: RefreshFlags) => {
     const env = readEnv()
     const proxy = flags.proxy ?? env.proxy
@@ -76,6 +80,8 @@ export function registerRefresh(program: Command): void {
       respectRobots: flags.robots,
       proxy,
       noProxy: env.noProxy,
+      archive: flags.archive,
+      ...((flags.archiveEndpoint ?? env.archiveEndpoint) !== undefined ? { archiveEndpoint: (flags.archiveEndpoint ?? env.archiveEndpoint)! } : {}),
       ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
       logger: createLogger(logLevel(flags)),
     })
