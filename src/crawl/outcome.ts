@@ -11,7 +11,14 @@ export function outcomeForError(error: unknown): { outcome: Outcome; reason: str
   switch (error.code) {
     case 'FETCH_SCHEME': return { outcome: 'skipped:scheme', reason, httpStatus }
     case 'FETCH_SSRF': return { outcome: 'skipped:ssrf', reason, httpStatus }
-    case 'FETCH_ROBOTS': return { outcome: 'skipped:robots', reason, httpStatus }
+    case 'FETCH_ROBOTS': {
+      // robots.txt unreachable means "disallow" (RFC 9309), but the user needs to hear that the host is down.
+      const cause = error.cause
+      if (isRoundupError(cause) && (cause.code === 'FETCH_NETWORK' || cause.code === 'FETCH_TIMEOUT')) {
+        return { outcome: cause.code === 'FETCH_NETWORK' ? 'error:network' : 'error:timeout', reason, httpStatus }
+      }
+      return { outcome: 'skipped:robots', reason, httpStatus }
+    }
     case 'FETCH_TIMEOUT': return { outcome: 'error:timeout', reason, httpStatus }
     case 'FETCH_TOO_LARGE': return { outcome: 'error:too-large', reason, httpStatus }
     case 'FETCH_STATUS': return { outcome: `error:http-${httpStatus ?? 'unknown'}`, reason, httpStatus }

@@ -28,7 +28,7 @@ export function isAllowed(robotsTxt: string, url: string, agent: string): boolea
 type Policy =
   | { kind: 'rules'; robot: Robot }
   | { kind: 'allow' }
-  | { kind: 'deny'; reason: string }
+  | { kind: 'deny'; reason: string; cause?: Error }
   /** The host itself is refused (it resolves to a private address): the page gets the same error. */
   | { kind: 'refused'; error: RoundupError }
 
@@ -80,7 +80,7 @@ export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
       if (error.code === 'FETCH_SSRF' && error.info.url && sameHost(error.info.url, host)) return { kind: 'refused', error }
       // 4. 5xx, unreachable, timeout: assume complete disallow for this run (§2.3.1.4).
       options.logger.debug('robots', { url: robotsUrl, result: 'disallow-all', reason: error.message })
-      return { kind: 'deny', reason: `is unavailable (${error.message})` }
+      return { kind: 'deny', reason: `is unavailable (${error.message})`, cause: error }
     }
   }
 
@@ -106,7 +106,7 @@ export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
         case 'refused':
           throw new RoundupError('FETCH_SSRF', `refused ${shortUrl(url)}: ${policy.error.message.replace(/^refused \S+: /, '')}`, { url: url.href }, { cause: policy.error })
         case 'deny':
-          throw new RoundupError('FETCH_ROBOTS', `refused ${shortUrl(url)}: ${host}/robots.txt ${policy.reason}`, { url: url.href })
+          throw new RoundupError('FETCH_ROBOTS', `refused ${shortUrl(url)}: ${host}/robots.txt ${policy.reason}`, { url: url.href }, policy.cause ? { cause: policy.cause } : undefined)
         case 'rules':
           if (policy.robot.isAllowed(url.href, token) === false) {
             throw new RoundupError('FETCH_ROBOTS', `refused ${shortUrl(url)}: disallowed by ${host}/robots.txt`, { url: url.href })
