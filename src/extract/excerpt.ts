@@ -120,10 +120,13 @@ function findStandfirst(ctx: PageContext): string | null {
     const at = ctx.dom.order(el)
     if (at < regionStart || at > regionEnd) continue
     if (!/^(?:p|h2|h3|h4|div|span|section|header|strong|em)$/.test(el.name)) continue
-    if (!tokensOf(el).some(isStandfirstToken)) continue
+    const tokens = tokensOf(el)
+    if (!tokens.some(isStandfirstToken) || tokens.some((t) => MEDIA_TOKEN.test(t))) continue
     const inRegion = isInside(el, region)
-    // Under the headline: inside the post, and before the body text or at its very start.
-    if (!inRegion || (ctx.dom.order(el) > mainStart && !(ctx.main && isInside(el, ctx.main) && ctx.dom.order(el) - mainStart < 8))) continue
+    // Under the headline: inside the post, and before the body text or a heading at its very start
+    // (an "intro" paragraph inside the body is just the first paragraph).
+    const inBody = !!ctx.main && isInside(el, ctx.main)
+    if (!inRegion || (ctx.dom.order(el) > mainStart && !(inBody && /^h[2-4]$/.test(el.name) && ctx.dom.order(el) - mainStart < 8))) continue
     if (ctx.regions.inBoilerplate(el) || ctx.regions.inComments(el)) continue
     const text = cleanText(textContent(el), 2000)
     if (!text || text.length < 40 || text.length > 600) continue
@@ -141,7 +144,7 @@ function tagline(ctx: PageContext): string {
   return el ? textContent(el) : ''
 }
 
-const SOURCE_BONUS: Partial<Record<FieldSource, number>> = { opengraph: 0.5, 'json-ld': 0.3, meta: 0.1 }
+const SOURCE_BONUS: Partial<Record<FieldSource, number>> = { opengraph: 0.5, 'json-ld': 0.6, meta: 0.1 }
 
 /**
  * The description most sources agree on, ignoring boilerplate; one that merely
@@ -172,11 +175,14 @@ function sameText(a: string, b: string): boolean {
   return x === b || (x.length > 40 && b.length > 40 && (x.startsWith(b.slice(0, 60)) || b.startsWith(x.slice(0, 60))))
 }
 
+// A standfirst of a video or picture, not of the story.
+const MEDIA_TOKEN = /media|video|audio|player|gallery|image|photo|caption|slide/
 const standfirstTokens = new Map<string, boolean>()
 function isStandfirstToken(token: string): boolean {
   let yes = standfirstTokens.get(token)
   if (yes === undefined) {
-    yes = STANDFIRST_TOKEN.test(token) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(token)
+    // "subtitle-2", "lead-3": a typographic scale, not a role.
+    yes = STANDFIRST_TOKEN.test(token) && !/[-_]\d+$/.test(token) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(token)
     if (standfirstTokens.size > 50_000) standfirstTokens.clear()
     standfirstTokens.set(token, yes)
   }

@@ -54,15 +54,19 @@ test('a corrupt or foreign store is refused by every command with one clear line
   const good = await readFile(db)
   assert.equal(Object.keys((await readStoreFile(db)).events).length, 2)
 
-  // Every case through crawl (the command that writes); the read-only commands on two of them.
-  const cases: Array<{ name: string; content: Buffer | string; says: RegExp; readers?: true }> = [
-    { name: 'cut short', content: good.subarray(0, Math.floor(good.length / 2)), says: /is not valid JSON/, readers: true },
+  // Every case through crawl (the command that writes); a read-only command on two of them.
+  const cases: Array<{ name: string; content: Buffer | string; says: RegExp; reader?: string[] }> = [
+    { name: 'cut short', content: good.subarray(0, Math.floor(good.length / 2)), says: /is not valid JSON/, reader: ['digest'] },
     { name: 'empty', content: '', says: /is not valid JSON/ },
-    { name: 'garbage', content: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x9c, 0x10, 0x00]), says: /is not valid JSON/ },
-    { name: 'foreign JSON', content: JSON.stringify({ name: 'my-package', version: '1.0.0' }), says: /is not a roundup store/, readers: true },
+    { name: 'foreign JSON', content: JSON.stringify({ name: 'my-package', version: '1.0.0' }), says: /is not a roundup store/, reader: ['events', '--json'] },
     { name: 'posts missing', content: JSON.stringify({ format: 'roundup-store', version: 1, events: {} }), says: /is missing its posts or events/ },
   ]
+  // A store from a newer roundup: refused too, with the way forward named (checked below).
+  const newer = join(dir, 'newer.json')
+  const newerText = JSON.stringify({ format: 'roundup-store', version: 99, posts: {}, events: {} })
+  await writeFile(newer, newerText)
   const requestsBefore = server.log.length
+  const newerRun = cli(crawlArgs(newer, '/third.html'))
   await Promise.all(cases.map(async (c, i) => {
     const caseDir = join(dir, `case-${i}`)
     await mkdir(caseDir)
@@ -70,15 +74,12 @@ test('a corrupt or foreign store is refused by every command with one clear line
     await writeFile(file, c.content)
     await copyFile(`${db}.bak`, `${file}.bak`)
     const before = await readFile(file)
-    const runs = await Promise.all([
-      cli(crawlArgs(file, '/third.html')),
-      ...(c.readers ? [cli(['digest', '--db', file]), cli(['events', '--db', file, '--json'])] : []),
-    ])
+    const runs = await Promise.all([cli(crawlArgs(file, '/third.html')), ...(c.reader ? [cli([...c.reader, '--db', file])] : [])])
     for (const [j, run] of runs.entries()) {
-      const label = `${c.name}, command ${j}`
+      const label = `${c.name}, ${j === 0 ? 'crawl' : c.reader!.join(' ')}`
       assert.equal(run.code, 1, `${label}: ${run.stderr}`)
       assert.equal(run.stdout, '', label)
-      if (j === 2) {
+      if (j > 0 && c.reader!.includes('--json')) {
         const error = JSON.parse(run.stderr) as { error: { code: string; message: string } }
         assert.equal(error.error.code, 'STORE_CORRUPT', label)
         assert.match(error.error.message, new RegExp(escape(file)), label)
@@ -96,13 +97,8 @@ test('a corrupt or foreign store is refused by every command with one clear line
     assert.deepEqual(await readFile(`${file}.bak`), firstGood, `${c.name}: the backup is left as it was`)
     await assert.rejects(stat(`${file}.lock`), `${c.name}: no lock left behind`)
   }))
+  const refused = await newerRun
   assert.equal(server.log.length, requestsBefore, 'nothing is fetched for a store that cannot be used')
-
-  // A store from a newer roundup: refused, with the way forward named.
-  const newer = join(dir, 'newer.json')
-  const newerText = JSON.stringify({ format: 'roundup-store', version: 99, posts: {}, events: {} })
-  await writeFile(newer, newerText)
-  const refused = await cli(crawlArgs(newer, '/third.html'))
   assert.equal(refused.code, 1)
   assert.match(refused.stderr, /schema version 99, newer than this roundup understands .*upgrade roundup/)
   assert.equal(await readFile(newer, 'utf8'), newerText)

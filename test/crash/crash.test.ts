@@ -15,7 +15,7 @@ import { normalizeUrl } from '../../src/url/normalize.js'
 import { startCrashSite } from './site.js'
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
-const KILLS = 10
+const KILLS = 8
 const LANES = 2
 const POSTS = 32
 
