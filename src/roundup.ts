@@ -144,7 +144,9 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
           },
         )
         // Posts that went gone in this refresh get their archived copy looked up (once each).
-        const archive = o.archive && !call.signal?.aborted ? await checkArchives({ store, fetcher }, { endpoint: o.archiveEndpoint, logger: o.logger }) : null
+        // Only a refresh that found posts gone asks the archive, so a quiet run stays quiet.
+        const urls = report.events.flatMap((id) => store.getEvent(id)?.posts.map((m) => m.url) ?? [])
+        const archive = o.archive && report.gone > 0 && !call.signal?.aborted ? await checkArchives({ store, fetcher }, { endpoint: o.archiveEndpoint, logger: o.logger, urls }) : null
         return { ...report, archive }
       } finally {
         await fetcher.close()

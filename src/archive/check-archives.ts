@@ -96,7 +96,7 @@ export async function checkArchives(deps: { store: Store; fetcher: Fetcher }, op
         const code = isRoundupError(error) ? error.code : 'INTERNAL'
         const message = error instanceof Error ? error.message : String(error)
         report.failures.push({ url: post.url, code, message })
-        logger.warn('archive look-up failed', { url: post.url, code, error: message })
+        logger.info('archive look-up failed', { url: post.url, code, error: message })
       }
     }),
   )

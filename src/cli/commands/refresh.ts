@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { isRoundupError } from '../../errors.js'
 import { createLogger } from '../../log.js'
 import { DEFAULTS } from '../../options.js'
-import type { RefreshReport } from '../../refresh/index.js'
+import type { RoundupRefreshReport } from '../../roundup.js'
 import { createRoundup } from '../../roundup.js'
 import { parseHttpUrl } from '../../url/normalize.js'
 import { readEnv } from '../env.js'
@@ -32,7 +32,7 @@ const WAIT_MS = 10 * 60_000
 
 export const LOCKED_MESSAGE = 'another refresh is running'
 
-function printSummary(report: RefreshReport, out: NodeJS.WritableStream): void {
+function printSummary(report: RoundupRefreshReport, out: NodeJS.WritableStream): void {
   out.write(
     `refreshed ${report.events.length} event(s): ${report.feedsPolled} feeds polled (${report.feedsNotModified} unchanged), ` +
       `${report.postsChecked} posts checked: ${report.unchanged} unchanged, ${report.changed} changed, ${report.new} new, ${report.gone} gone, ` +
@@ -41,6 +41,7 @@ function printSummary(report: RefreshReport, out: NodeJS.WritableStream): void {
   if (report.notDue.feeds || report.notDue.posts) out.write(`not due yet: ${report.notDue.feeds} feeds, ${report.notDue.posts} posts (--force to ask anyway)\n`)
   for (const added of report.added) out.write(`  new      ${added.url} (${added.reason})\n`)
   for (const change of report.changes) out.write(`  ${change.field.padEnd(8)} ${change.url}: ${JSON.stringify(change.from)} -> ${JSON.stringify(change.to)}\n`)
+  if (report.archive?.checked) out.write(`archive: ${report.archive.checked} looked up, ${report.archive.found} with a snapshot, ${report.archive.missing} without\n`)
 }
 
 export function registerRefresh(program: Command): void {
@@ -93,7 +94,7 @@ export function registerRefresh(program: Command): void {
     }
     process.on('SIGTERM', onSignal)
     process.on('SIGINT', onSignal)
-    let report: RefreshReport
+    let report: RoundupRefreshReport
     try {
       report = await roundup.refresh({
         force: flags.force === true,
@@ -125,6 +126,10 @@ export function registerRefresh(program: Command): void {
     if (report.failures.length && !flags.quiet) {
       process.stderr.write(`roundup: refresh finished with ${report.failures.length} error(s):\n`)
       for (const failure of report.failures) process.stderr.write(`  ${failure.outcome.padEnd(18)} ${failure.what} ${failure.url}${failure.reason ? ` (${failure.reason})` : ''}\n`)
+    }
+    if (report.archive?.failures.length && !flags.quiet) {
+      process.stderr.write(`roundup: ${report.archive.failures.length} web-archive look-up(s) failed (they are tried again next run; --no-archive turns them off):\n`)
+      for (const failure of report.archive.failures) process.stderr.write(`  archive-failed     ${failure.url} (${failure.message})\n`)
     }
   })
 }
