@@ -13,6 +13,7 @@ import { applyExtraction } from './merge.js'
 import { buildProfile, judgeRelevance, looksLikePost, type RelevanceOptions } from './relevance.js'
 import { enrichFromFeed, type FeedContext } from './feed-enrich.js'
 import { createHostQueues } from './host-queues.js'
+import { createBacklog, type Backlog } from './backlog.js'
 import type { ParsedFeed } from '../feeds/types.js'
 
 export interface CrawlInput {
@@ -28,6 +29,8 @@ export interface CrawlInput {
   followBody?: boolean
   /** Visits handed to the fetcher at once per host; more wait in the crawl. Keep it above the fetcher's per-host limit. @default Infinity */
   visitsPerHost?: number
+  /** Fetched pages that may wait for extraction before new fetches wait too. @default 32 */
+  maxBacklog?: number
   relevance?: RelevanceOptions
 }
 
@@ -111,12 +114,13 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
   }
   const visit = async (item: FrontierItem): Promise<void> => {
     const discoverFrom = (found: FrontierItem[]) => discover(item, found)
-    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {}, discover: discoverFrom })
+    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {}, discover: discoverFrom, backlog })
     reports.push(report.url)
     deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
     discover(item, report.next)
   }
 
+  const backlog = createBacklog(input.maxBacklog ?? 32)
   // One wake-up, not Promise.race over every running visit: a big crawl has thousands of
   // visits waiting on their hosts, and racing them all on every completion is quadratic.
   const visits = createHostQueues(input.visitsPerHost ?? Infinity, async (item) => {
@@ -174,6 +178,7 @@ interface VisitContext {
   relevance: RelevanceOptions
   /** Queue what a page lists as soon as it is known, before the page's own feed look-up. */
   discover: (next: FrontierItem[]) => void
+  backlog: Backlog
 }
 
 async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: UrlReport; next: FrontierItem[] }> {
@@ -192,6 +197,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   const hadContent = existing?.fetchedAt != null && existing.status === 'ok'
   let result: FetchResult | null = null
   try {
+    await ctx.backlog.admit()
     result = await ctx.fetcher.fetch({ url: item.url, kind: 'page', etag: existing?.etag ?? null, lastModified: existing?.lastModified ?? null })
   } catch (error) {
     const failed = outcomeForError(error)
@@ -236,7 +242,8 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
 
   let page: ExtractedPage
   try {
-    page = await ctx.extract(result.body, result.finalUrl, { fetchedAt: ctx.now() })
+    const { body, finalUrl } = result
+    page = await ctx.backlog.run(async () => ctx.extract(body, finalUrl, { fetchedAt: ctx.now() }))
   } catch (error) {
     const failed = outcomeForError(error instanceof RoundupError ? error : new RoundupError('EXTRACT_FAILED', `cannot extract ${result.finalUrl}: ${(error as Error).message}`, { url: result.finalUrl }, { cause: error }))
     Object.assign(post, { outcome: failed.outcome, reason: failed.reason, status: statusForOutcome(failed.outcome, hadContent) })
@@ -321,14 +328,23 @@ function addClaim(post: StoredPost, claim: Claim): void {
 
 function recordClaim(store: Store, url: string, claim: Claim | undefined): void {
   if (!claim) return
+  const apply = (post: StoredPost): StoredPost => {
+    const known = post.claims.some((c) => c.from === claim.from && c.entryText === claim.entryText)
+    if (known && (post.authors.length > 0 || !claim.author) && (post.siteName || !claim.site)) return post
+    // addClaim replaces authors and siteName and writes into claims and sources: copy just those, not the whole post.
+    const copy: StoredPost = { ...post, claims: [...post.claims], sources: { ...post.sources } }
+    addClaim(copy, claim)
+    return copy
+  }
+  // A big crawl records several claims per page on posts stored long ago: let the store apply them when it writes.
+  if (store.patchPost) {
+    store.patchPost(url, apply)
+    return
+  }
   const post = store.getPost(url)
   if (!post) return
-  const known = post.claims.some((c) => c.from === claim.from && c.entryText === claim.entryText)
-  if (known && (post.authors.length > 0 || !claim.author) && (post.siteName || !claim.site)) return
-  // addClaim replaces authors and siteName and writes into claims and sources: copy just those, not the whole post.
-  const copy: StoredPost = { ...post, claims: [...post.claims], sources: { ...post.sources } }
-  addClaim(copy, claim)
-  store.putPost(copy)
+  const updated = apply(post)
+  if (updated !== post) store.putPost(updated)
 }
 
 function toReport(item: FrontierItem, post: StoredPost): UrlReport {

@@ -7,7 +7,7 @@ import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
 import { metaValues } from './meta.js'
 import { isArticle, namesOf } from './jsonld.js'
-import { isGenericName, namesOverlap, splitAuthors } from './names.js'
+import { isGenericName, looksLikePerson, namesOverlap, splitAuthors } from './names.js'
 import { runRules } from './rules.js'
 import type { Rule } from './rules.js'
 
@@ -217,7 +217,8 @@ export function extractAuthors(ctx: PageContext): { authors: string[]; source: F
   const real = usable.filter((c) => !c.generic && !c.names.every(isGenericName))
   const pool = real.length ? real : usable
   // Bylines from markup made for them, or a guessed one above the body text, can overrule structured data.
-  const visible = pool.filter((c) => c.visible && (c.source !== 'heuristic' || c.early))
+  // A guessed byline that reads like an outlet ("Pella News") is too weak to overrule a named person.
+  const visible = pool.filter((c) => c.visible && (c.source !== 'heuristic' || (c.early && c.names.some(looksLikePerson))))
   let best: AuthorCandidate | null = null
   let bestScore = -Infinity
   for (const c of pool) {

@@ -5,16 +5,40 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u2
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
 const MARKUP = /<\/?[a-zA-Z!][^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});/
 
-/** Strip markup and decode entities, for strings that arrive with HTML inside (JSON-LD, meta content). */
+const TAG_LIKE = /<\s*\/?\s*[a-zA-Z!?][^>]*>/g
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template'])
+
+/**
+ * Strip markup and decode entities, for strings that arrive with HTML inside
+ * (JSON-LD, meta content, an unclosed <title> that swallowed the page).
+ * Script and style contents are dropped, and whatever still looks like a tag
+ * afterwards is removed: stored text never carries markup.
+ */
 export function stripMarkup(input: string): string {
   if (!MARKUP.test(input)) return input
+  let text: string
   try {
     // Tags become word breaks so "<p>a</p><p>b</p>" does not read "ab".
     const spaced = input.replace(/<(?:br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, ' $&')
-    return load(spaced, { xml: { xmlMode: false, decodeEntities: true } }).root().text()
+    const root = load(spaced, { xml: { xmlMode: false, decodeEntities: true } }).root()[0]
+    text = root ? visibleText(root) : input
   } catch {
-    return input.replace(/<[^>]*>/g, ' ')
+    text = input
   }
+  return text.replace(TAG_LIKE, ' ')
+}
+
+function visibleText(root: { children: unknown[] }): string {
+  const out: string[] = []
+  const stack: any[] = [...root.children].reverse()
+  while (stack.length) {
+    const node = stack.pop()
+    if (node.type === 'text') out.push(node.data)
+    else if ((node.type === 'tag' || node.type === 'script' || node.type === 'style') && !HIDDEN.has(node.name)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+    }
+  }
+  return out.join('')
 }
 
 /**

@@ -137,7 +137,7 @@ const PLATFORM_SELECTORS = [
   '.date-header', '.entry-footer', '.postmetadata', '.post-info', '.post-meta', '.entry-meta', '.meta-date', '.article-date', '.article__date', '.date',
 ]
 
-const platformDates: Rule = ($, ctx) => {
+const platformDates: Rule = (_, ctx) => {
   const out: DateCandidate[] = []
   for (const selector of PLATFORM_SELECTORS) {
     for (const el of ctx.dom.select(selector)) {

@@ -95,9 +95,9 @@ export function extractExcerpt(ctx: PageContext, title: string | null, siteName:
     // fall through to the lead paragraph
   }
   const standfirst = findStandfirst(ctx)
-  if (standfirst) candidates.push({ value: standfirst, source: 'platform', rule: 'standfirst' })
-  const lead = leadParagraph(mainLines(ctx))
-  if (lead) candidates.push({ value: lead, source: 'heuristic', rule: 'lead paragraph' })
+  if (standfirst) add(standfirst, 'platform', 'standfirst')
+  // Page text can spell out tags ("&lt;b&gt;"): it goes through the same cleaning as metadata.
+  add(leadParagraph(mainLines(ctx)), 'heuristic', 'lead paragraph')
 
   const described = chooseDescription(candidates.filter((c) => c.source !== 'heuristic' && c.rule !== 'standfirst'), title, siteName, body, tagline(ctx))
   // A standfirst the page shows under the headline is the summary its editors wrote for this story.
@@ -107,13 +107,22 @@ export function extractExcerpt(ctx: PageContext, title: string | null, siteName:
   return { value: best ? truncateText(best.value, EXCERPT_MAX) : null, source: best?.source ?? null, candidates: capped }
 }
 
-const STANDFIRST_TOKEN = /^(?:.*[-_])?(?:standfirst|dek|deck|lede|lead|leadin|lead-?text|intro|introduction|teaser|summary|subtitle|sub-?title|subhead|subheadline|sub-?tit(?:-[a-z]+)?|epigraph|abstract|strapline|subline|excerpt|article-?summary|post-?excerpt)(?:[-_].*)?$/
+const STANDFIRST_TOKEN = /^(?:.*[-_])?(?:standfirst|dek|deck|lede|lead|leadin|lead-?text|intro|introduction|summary|subtitle|sub-?title|subhead|subheadline|sub-?tit(?:-[a-z]+)?|epigraph|abstract|strapline|subline|excerpt|article-?summary|post-?excerpt)(?:[-_].*)?$/
 
 /** The standfirst under the headline: `.standfirst`, `.dek`, `h2.subtitle`, `p.post__excerpt`… inside the post. */
 function findStandfirst(ctx: PageContext): string | null {
   const region = ctx.post ?? ctx.main
   if (!region) return null
   const mainStart = ctx.main ? ctx.dom.order(ctx.main) : Infinity
+  let firstP = -1
+  // Document position of the body's first real paragraph: a subtitle heading must come before it.
+  const firstParagraph = () => {
+    if (firstP === -1) {
+      const p = ctx.main ? ctx.$(ctx.main).find('p').toArray().find((e) => textContent(e).trim().length > 40) : undefined
+      firstP = p ? ctx.dom.order(p) : Infinity
+    }
+    return firstP
+  }
   const regionStart = ctx.dom.order(region)
   const regionEnd = regionStart + countElements(region)
   for (const el of ctx.dom.select('[class]')) {
@@ -126,7 +135,7 @@ function findStandfirst(ctx: PageContext): string | null {
     // Under the headline: inside the post, and before the body text or a heading at its very start
     // (an "intro" paragraph inside the body is just the first paragraph).
     const inBody = !!ctx.main && isInside(el, ctx.main)
-    if (!inRegion || (ctx.dom.order(el) > mainStart && !(inBody && /^h[2-4]$/.test(el.name) && ctx.dom.order(el) - mainStart < 8))) continue
+    if (!inRegion || (ctx.dom.order(el) > mainStart && !(inBody && /^h[2-4]$/.test(el.name) && ctx.dom.order(el) < firstParagraph()))) continue
     if (ctx.regions.inBoilerplate(el) || ctx.regions.inComments(el)) continue
     const text = cleanText(textContent(el), 2000)
     if (!text || text.length < 40 || text.length > 600) continue

@@ -51,22 +51,19 @@ export function collectLines(root: AnyNode, skip?: (el: Element) => boolean, max
   const flush = (boundary: 'block' | 'br') => {
     if (started) {
       const text = collapseSpace(parts.join(''))
-      if (text) {
-        let linkChars = 0
-        for (const l of links) linkChars += l.text.length
-        lines.push({ text, links, linkChars, block: lineBlock, gapBefore: gap, heading: lineHeading, emphasis: emphasisChars > 0 && plainChars === 0 })
-        gap = false
-      } else if (boundary === 'br' && lines.length) gap = true
-    } else if (boundary === 'br' && lines.length) {
-      // "text<br><br>text": the empty line between is a paragraph break.
+      let linkChars = 0
+      for (const l of links) linkChars += l.text.length
+      lines.push({ text, links, linkChars, block: lineBlock, gapBefore: gap, heading: lineHeading, emphasis: emphasisChars > 0 && plainChars === 0 })
+      gap = boundary === 'block'
+      parts = []
+      links = []
+      emphasisChars = 0
+      plainChars = 0
+      started = false
+    } else if (boundary === 'block' || lines.length) {
+      // "text<br><br>text": the empty line between is a paragraph break, as is a block edge.
       gap = true
     }
-    if (boundary === 'block') gap = true
-    parts = []
-    links = []
-    emphasisChars = 0
-    plainChars = 0
-    started = false
   }
 
   const nodes: AnyNode[] = [root]
@@ -77,10 +74,8 @@ export function collectLines(root: AnyNode, skip?: (el: Element) => boolean, max
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data
       if (!started) {
-        if (!/\S/.test(data)) {
-          parts.push(data)
-          continue
-        }
+        // Leading white space never shows; a line starts at its first visible character.
+        if (!/\S/.test(data)) continue
         started = true
         lineBlock = blocks.length ? blocks[blocks.length - 1]! : null
         lineHeading = headingDepth > 0

@@ -86,11 +86,12 @@ function scoreByDensity($: CheerioAPI, dom: DomIndex): Element | null {
       // Only containers that hold text directly (Blogger-era posts use <br> instead of <p>).
       if (!el.children.some((c) => c.type === 'text' && (c as unknown as { data: string }).data.trim().length > 40)) return
     }
-    const text = directishText(el)
+    const container = el.name !== 'p' && el.name !== 'pre' && el.name !== 'blockquote'
+    const text = container ? ownText(el) : plainText(el)
     if (text.length < 25) return
     // Readers' comments can be long and dense, but they are never the post.
     if (regions.inComments(el)) return
-    const linkText = linkTextLength(el)
+    const linkText = container ? ownLinkText(el) : linkTextLength(el)
     if (linkText > text.length * 0.5) return
     const score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)
     let at: AnyNode | null = el.name === 'p' || el.name === 'pre' || el.name === 'blockquote' ? el.parent : el
@@ -114,11 +115,25 @@ function scoreByDensity($: CheerioAPI, dom: DomIndex): Element | null {
   return best
 }
 
-function directishText(el: Element): string {
-  return $text(el)
+const INLINE = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 'span', 'font', 'small', 'big', 'abbr', 'cite', 'q', 'sub', 'sup', 'code'])
+
+/** Text of the element itself and its inline children: a Blogger post body, not the page it contains. */
+function ownText(el: Element): string {
+  const out: string[] = []
+  for (const child of el.children) {
+    if (child.type === 'text') out.push((child as unknown as { data: string }).data)
+    else if (isElement(child) && INLINE.has(child.name)) out.push(plainText(child))
+  }
+  return out.join('').replace(/\s+/g, ' ').trim()
 }
 
-function $text(root: AnyNode): string {
+function ownLinkText(el: Element): number {
+  let total = 0
+  for (const child of el.children) if (isElement(child) && child.name === 'a') total += plainText(child).length
+  return total
+}
+
+function plainText(root: AnyNode): string {
   const out: string[] = []
   const stack: AnyNode[] = [root]
   while (stack.length) {
@@ -139,7 +154,7 @@ function linkTextLength(root: Element): number {
     const node = stack.pop()!
     if (node.type !== 'tag') continue
     const el = node as Element
-    if (el.name === 'a') total += $text(el).length
+    if (el.name === 'a') total += plainText(el).length
     else for (const child of el.children) stack.push(child)
   }
   return total

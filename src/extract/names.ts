@@ -121,5 +121,11 @@ export function normalizeName(name: string): string {
 /** Do two name lists share a person (equal, or one name contains the other: "Holger" / "Holger Nauheimer")? */
 export function namesOverlap(a: string[], b: string[]): boolean {
   const bn = b.map(normalizeName).filter(Boolean)
-  return a.map(normalizeName).some((x) => x && bn.some((y) => x === y || (` ${y} `).includes(` ${x} `) || (` ${x} `).includes(` ${y} `)))
+  return a.map(normalizeName).some((x) => x && bn.some((y) => x === y || tokensWithin(x, y) || tokensWithin(y, x)))
+}
+
+/** Every word of `short` is a word of `long`: "andre klein" within "andre oliver klein". */
+function tokensWithin(short: string, long: string): boolean {
+  const words = new Set(long.split(' '))
+  return short.split(' ').every((w) => words.has(w))
 }

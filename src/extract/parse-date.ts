@@ -32,7 +32,6 @@ addMonths('janeiro fevereiro|fev março|marco abril maio junho julho agosto sete
 delete MONTHS['-']
 
 const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})`
-const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)'
 
 const TIME = String.raw`(?:\s*(?:,|at|um|à|a las|a la|om|alle|às|kl\.?|-|–|\||·|@)?\s*(\d{1,2})[:h.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?:\s*(?:uhr|h)\b)?\s*(\(?(?:gmt|utc)?\s*[+-]\d{1,2}(?::?\d{2})?\)?|z\b|[a-z]{2,5}\b)?)?`
 const ISO = new RegExp(String.raw`(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)`, 'i')

@@ -63,7 +63,7 @@ const platform: Rule = ($, ctx) => {
 }
 
 /** The part of <title> that is not the headline: "Post | Site" → "Site". */
-const titleAffix: Rule = ($, ctx) => {
+const titleAffix: Rule = (_, ctx) => {
   const title = documentTitle(ctx)
   const headlines = headlineHints(ctx).map(titleKey).filter(Boolean)
   const cuts = splitAtSeparators(cleanText(title, 500) ?? '')

@@ -81,7 +81,11 @@ const titleTag: Rule = (_, ctx) => make(documentTitle(ctx), 'title-tag', 'title'
 export function documentTitle(ctx: PageContext): string {
   const titles = ctx.dom.select('title')
   const el = titles.find((t) => t.parent && (t.parent as Element).name === 'head') ?? titles[0]
-  return el ? textContent(el) : ''
+  if (!el) return ''
+  // An unclosed <title> swallows the page as raw text: keep what precedes the first tag.
+  const text = textContent(el)
+  const tag = /<\s*\/?\s*[a-zA-Z!?][^>]*>/.exec(text)
+  return tag ? text.slice(0, tag.index) : text
 }
 
 const RULES: Rule[] = [jsonLdTitle, metaTitle, visibleTitles, headingTitle, titleTag]

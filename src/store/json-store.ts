@@ -192,6 +192,11 @@ class JsonStore implements Store {
     this.#posts.set(post)
     this.#changed()
   }
+  patchPost(url: string, patch: (post: StoredPost) => StoredPost): boolean {
+    if (!this.#posts.patch(url, patch)) return false
+    this.#changed()
+    return true
+  }
   listPosts(): StoredPost[] {
     return this.#posts.values()
   }

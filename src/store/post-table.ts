@@ -11,13 +11,20 @@ interface Span {
   bytes: number
 }
 
+/** A change to apply to a post when it is next read or written. */
+export type PostPatch = (post: StoredPost) => StoredPost
+
 interface Slot {
-  /** The post as an object, when in memory. */
+  /** The post as an object, when in memory (without `patches`). */
   post: StoredPost | null
   /** The post as JSON, from its last put until a write has it on disk. */
   json: string | null
   /** Its bytes in the last written file; stale while `json` is set. */
   span: Span | null
+  /** Changes not applied yet, in order: a claim costs a closure, not a 20 KB copy of the post. */
+  patches: PostPatch[] | null
+  /** Put or patched since the last write that has it. */
+  dirty: boolean
   /** Bumped on every put, so a write only settles slots it saw. */
   version: number
   /** Last use, for keeping the most recently used posts in memory. */
@@ -34,7 +41,8 @@ export interface ByteSink {
 
 /** What one write of the posts saw, taken at a single moment. */
 export interface PreparedPosts {
-  pieces: Array<{ url: string; slot: Slot; version: number; json: string | null; post: StoredPost | null; span: Span | null }>
+  /** `span` alone: copy the bytes. Otherwise the base (`json`, `post` or `base` span) plus `patches` is serialised. */
+  pieces: Array<{ url: string; slot: Slot; version: number; json: string | null; post: StoredPost | null; span: Span | null; base: Span | null; patches: PostPatch[] | null }>
   backing: FileHandle | null
   spans: Array<Span | null>
 }
@@ -62,7 +70,7 @@ export class PostTable {
 
   constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
     // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
-    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, version: 0, used: 0 })
+    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, version: 0, used: 0 })
     this.#resident = this.#slots.size
   }
 
@@ -79,8 +87,14 @@ export class PostTable {
     const slot = this.#slots.get(url)
     if (!slot) return undefined
     slot.used = ++this.#tick
+    if (slot.patches) {
+      // Reading settles the patches: from here the patched post is what was put.
+      const patched = slot.patches.reduce((post, patch) => patch(post), this.#base(slot))
+      this.set(patched)
+      return patched
+    }
     if (slot.post) return slot.post
-    const post = JSON.parse(slot.json ?? this.#read(slot.span!)) as StoredPost
+    const post = this.#base(slot)
     if (this.#resident < this.maxResident) {
       slot.post = post
       this.#resident++
@@ -88,16 +102,37 @@ export class PostTable {
     return post
   }
 
+  /** Queue a change for `url`; false when there is no such post. */
+  patch(url: string, patch: PostPatch): boolean {
+    const slot = this.#slots.get(url)
+    if (!slot) return false
+    ;(slot.patches ??= []).push(patch)
+    slot.version++
+    this.#dirty(slot)
+    return true
+  }
+
+  #base(slot: Slot): StoredPost {
+    return slot.post ?? (JSON.parse(slot.json ?? this.#read(slot.span!)) as StoredPost)
+  }
+
+  #dirty(slot: Slot): void {
+    if (slot.dirty) return
+    slot.dirty = true
+    this.#changed++
+  }
+
   set(post: StoredPost): void {
     let slot = this.#slots.get(post.url)
     if (!slot) {
-      slot = { post: null, json: null, span: null, version: 0, used: 0 }
+      slot = { post: null, json: null, span: null, patches: null, dirty: false, version: 0, used: 0 }
       this.#slots.set(post.url, slot)
     }
     if (!slot.post) this.#resident++
-    if (slot.json === null) this.#changed++
+    this.#dirty(slot)
     slot.post = post
     slot.json = JSON.stringify(post)
+    slot.patches = null
     slot.version++
     slot.used = ++this.#tick
     // Evict in batches, so the sort is paid once per maxResident/4 puts.
@@ -118,8 +153,13 @@ export class PostTable {
   prepare(): PreparedPosts {
     const pieces: PreparedPosts['pieces'] = []
     for (const [url, slot] of this.#slots) {
-      const fresh = slot.json !== null || slot.span === null
-      pieces.push({ url, slot, version: slot.version, json: slot.json, post: fresh && slot.json === null ? slot.post : null, span: fresh ? null : slot.span })
+      const piece = { url, slot, version: slot.version, json: slot.json, post: null as StoredPost | null, span: null as Span | null, base: null as Span | null, patches: slot.patches && [...slot.patches] }
+      if (slot.json === null) {
+        if (slot.span === null) piece.post = slot.post
+        else if (piece.patches) piece.base = slot.span
+        else piece.span = slot.span
+      }
+      pieces.push(piece)
     }
     return { pieces, backing: this.#backing, spans: [] }
   }
@@ -135,7 +175,12 @@ export class PostTable {
         const key = `${JSON.stringify(piece.url)}:`
         const at = sink.position
         await sink.write(key)
-        await sink.write(piece.json ?? JSON.stringify(piece.post))
+        if (!piece.patches) await sink.write(piece.json ?? JSON.stringify(piece.post))
+        else {
+          const base = piece.json ?? (piece.base ? await readSpan(prepared.backing!, piece.base) : null)
+          const post = piece.patches.reduce((p, patch) => patch(p), base === null ? piece.post! : (JSON.parse(base) as StoredPost))
+          await sink.write(JSON.stringify(post))
+        }
         prepared.spans[i] = { at, keyBytes: Buffer.byteLength(key), bytes: sink.position - at }
         i++
         continue
@@ -159,10 +204,18 @@ export class PostTable {
   /** The file is in place: point the slots at it, drop their JSON and let the least used posts leave memory. */
   async commit(prepared: PreparedPosts, backing: FileHandle): Promise<void> {
     prepared.pieces.forEach((piece, i) => {
-      if (piece.slot.version !== piece.version || this.#slots.get(piece.url) !== piece.slot) return
-      piece.slot.span = prepared.spans[i] ?? null
-      if (piece.slot.json !== null) this.#changed--
-      piece.slot.json = null
+      const { slot } = piece
+      if (slot.version !== piece.version || this.#slots.get(piece.url) !== slot) return
+      slot.span = prepared.spans[i] ?? null
+      slot.json = null
+      if (slot.patches) {
+        // The resident object predates the patches now in the file.
+        if (slot.post) this.#resident--
+        slot.post = null
+        slot.patches = null
+      }
+      if (slot.dirty) this.#changed--
+      slot.dirty = false
     })
     const previous = this.#backing
     this.#backing = backing
@@ -198,6 +251,17 @@ export class PostTable {
     }
     return buffer.toString('utf8', 0, done)
   }
+}
+
+async function readSpan(from: FileHandle, span: Span): Promise<string> {
+  const buffer = Buffer.allocUnsafe(span.bytes - span.keyBytes)
+  let done = 0
+  while (done < buffer.length) {
+    const { bytesRead } = await from.read(buffer, done, buffer.length - done, span.at + span.keyBytes + done)
+    if (bytesRead === 0) break
+    done += bytesRead
+  }
+  return buffer.toString('utf8', 0, done)
 }
 
 /** One buffer for every copy: the sink writes it through before the next read. */

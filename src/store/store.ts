@@ -9,6 +9,12 @@ export interface Store {
   readonly location: string
   getPost(url: string): StoredPost | undefined
   putPost(post: StoredPost): void
+  /**
+   * Optional: change a post when it is next read or written, instead of now. For small
+   * additions to many stored posts (a crawl's claims), where get-copy-put would serialise
+   * each post again. False when there is no such post.
+   */
+  patchPost?(url: string, patch: (post: StoredPost) => StoredPost): boolean
   listPosts(): StoredPost[]
   getEvent(id: string): StoredEvent | undefined
   putEvent(event: StoredEvent): void

@@ -46,10 +46,12 @@ test('a corrupt or foreign store is refused by every command with one clear line
 
   // Two good runs: the second keeps the first's file as .bak before it rewrites the store.
   const db = join(dir, 'roundup.json')
-  assert.equal((await cli(crawlArgs(db, '/first.html'))).code, 0)
+  const first = await cli(crawlArgs(db, '/first.html'))
+  assert.equal(first.code, 0, first.stderr)
   await assert.rejects(stat(`${db}.bak`), 'no .bak before there was a file to keep')
   const firstGood = await readFile(db)
-  assert.equal((await cli(crawlArgs(db, '/second.html'))).code, 0)
+  const second = await cli(crawlArgs(db, '/second.html'))
+  assert.equal(second.code, 0, second.stderr)
   assert.deepEqual(await readFile(`${db}.bak`), firstGood, '.bak is the last good file, byte for byte')
   const good = await readFile(db)
   assert.equal(Object.keys((await readStoreFile(db)).events).length, 2)
@@ -99,7 +101,7 @@ test('a corrupt or foreign store is refused by every command with one clear line
   }))
   const refused = await newerRun
   assert.equal(server.log.length, requestsBefore, 'nothing is fetched for a store that cannot be used')
-  assert.equal(refused.code, 1)
+  assert.equal(refused.code, 1, refused.stderr)
   assert.match(refused.stderr, /schema version 99, newer than this roundup understands .*upgrade roundup/)
   assert.equal(await readFile(newer, 'utf8'), newerText)
 

@@ -94,3 +94,29 @@ test('changes made while a write is running go out in the next write, none lost'
   await store.close()
   await rm(dir, { recursive: true, force: true })
 })
+
+test('patches wait for the next read or write, apply in order, and survive eviction and reopening', async () => {
+  const dir = await tempDir()
+  const file = join(dir, 'roundup.json')
+  const store = await openJsonStore(file, { maxResidentPosts: 3, flushEvery: 1000, flushIntervalMs: 60_000 })
+  for (let i = 0; i < 20; i++) store.putPost(post(i))
+  await store.flush()
+  const tag = (label: string) => (p: StoredPost): StoredPost => ({ ...p, authors: [...p.authors, label] })
+  assert.equal(store.patchPost!('http://nowhere.example/x', tag('x')), false)
+  for (let i = 0; i < 20; i++) assert.equal(store.patchPost!(post(i).url, tag(`a${i}`)), true)
+  // Read one now: its patch is applied and a second patch stacks on it.
+  assert.deepEqual(store.getPost(post(4).url)!.authors, ['a4'])
+  store.patchPost!(post(4).url, tag('b4'))
+  const writing = store.flush()
+  // A patch made while the file is being written goes out with the next write.
+  store.patchPost!(post(7).url, tag('during'))
+  await writing
+  await store.close()
+  const data = await readStoreFile(file)
+  for (let i = 0; i < 20; i++) {
+    const want = i === 4 ? ['a4', 'b4'] : i === 7 ? ['a7', 'during'] : [`a${i}`]
+    assert.deepEqual(data.posts[post(i).url]!.authors, want)
+    assert.equal(data.posts[post(i).url]!.text, post(i).text)
+  }
+  await rm(dir, { recursive: true, force: true })
+})
