@@ -4,10 +4,9 @@ import type { CrossRefSection } from './types.js'
 import type { PageContext } from './context.js'
 import { createContext } from './context.js'
 import { loadHtml } from './load-html.js'
-import { collectLines } from './lines.js'
 import type { Line } from './lines.js'
-import { isBoilerplate, isCommentArea, isElement, isWidget } from './regions.js'
-import { isCaption } from './body-text.js'
+import { isElement } from './regions.js'
+import { pageLines } from './page-lines.js'
 import { normalizeUrl, parseHttpUrl } from '../url/normalize.js'
 import { isSameHost, linkNoise } from './link-noise.js'
 import { isPersonLike, parseClaim } from './claims.js'
@@ -29,9 +28,11 @@ export interface DetectedSection {
 
 // Lead-ins, matched at the start of a line, case-insensitively.
 const LEAD_IN = new RegExp(
-  '^(?:' +
+  // An opener may come first: "For other takes on the session, see …", "Update: …".
+  String.raw`^(?:(?:for|and|also|update|updated|p\.?\s?s\.?|edit|nb|note|plus)[:,]?\s+)?(?:` +
     [
-      String.raw`other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|takes|coverage|reviews?|articles?|views|perspectives|bloggers?|accounts|summaries|notes|reactions|impressions)\b`,
+      String.raw`other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|takes|coverage|reviews?|articles?|views|perspectives|bloggers?|accounts|summaries|notes|reactions|impressions|live-?blogs?|blogs|thoughts|stories)\b`,
+      String.raw`others\s+who\s+(?:blogged|wrote|covered|posted|live-?blogged|reported)\b`,
       String.raw`(?:related|additional|more|further|other|outside)\s+(?:coverage|reading|links|write-?ups|recaps|reports)\b`,
       String.raw`related\s+(?:posts|articles|stories|blog posts)\b`,
       String.raw`(?:also|was\s+also)\s+(?:blogged|written|posted|reported|covered|writing|blogging|recapped|reviewed)(?:\s+(?:up|about\s+it))?\s+(?:by|at|about|on|elsewhere|in)\b`,
@@ -45,13 +46,17 @@ const LEAD_IN = new RegExp(
       String.raw`mehr\s+(?:zum\s+thema|dazu)\b`, String.raw`andere\s+(?:blogs|beiträge|berichte)\b`,
       String.raw`sur\s+le\s+même\s+sujet\b`, String.raw`voir\s+aussi\b`, String.raw`(?:à\s+)?lire\s+aussi\b`, String.raw`autres\s+(?:billets|articles|comptes[- ]rendus)\b`,
       String.raw`otras\s+(?:entradas|crónicas|reseñas|notas)\b`, String.raw`ver\s+también\b`, String.raw`véase\s+también\b`, String.raw`otros\s+(?:artículos|posts)\b`,
-      String.raw`leggi\s+anche\b`, String.raw`vedi\s+anche\b`, String.raw`zie\s+ook\b`,
+      String.raw`leggi\s+anche\b`, String.raw`vedi\s+anche\b`, String.raw`altri\s+(?:resoconti|post|articoli|interventi|commenti)\b`, String.raw`sullo\s+stesso\s+(?:tema|argomento)\b`,
+      String.raw`zie\s+ook\b`, String.raw`andere\s+(?:verslagen|blogs|berichten|artikelen|blogposts)\b`, String.raw`ook\s+(?:geblogd|beschreven)\s+door\b`,
+      String.raw`outros\s+(?:posts|artigos|relatos|textos)\b`, String.raw`veja\s+também\b`, String.raw`leia\s+também\b`, String.raw`sobre\s+o\s+mesmo\s+(?:tema|assunto)\b`,
     ].join('|') +
     ')',
   'iu',
 )
 // Weak lead-ins count only as a heading, a bold line or a line ending in ':' ("Elsewhere, the company said…" is prose).
-const WEAK = /^(?:elsewhere|related\s|more\s|round-?up|blog\s+round)/i
+const WEAK = /^(?:(?:for|and|also|update|updated|edit|nb|note|plus)[:,]?\s+)?(?:elsewhere|related\s|more\s|round-?up|blog\s+round)/i
+// A lead-in after the links: "Update: <a>X</a> and <a>Y</a> have also blogged the panel."
+const TRAILING_LEAD_IN = /^\s*(?:have|has|had)\s+(?:also\s+)?(?:blogged|written\s+(?:up|about)|posted\s+about|live-?blogged|covered|recapped)\b/i
 // Lead-ins that only ever introduce coverage of the same event.
 const COVERAGE = /^(?:other\s+(?:\w+\s+){0,2}(?:posts?|write-?ups?|recaps?|reports?|coverage|takes|accounts|summaries)\s+(?:on|about|of|from)|also\s+blogged|related\s+coverage|more\s+coverage|other\s+takes|weitere\s+(?:blog-?)?(?:beiträge|berichte)\s+(?:zu|über|zum|zur)|otras\s+(?:entradas|crónicas)\s+(?:sobre|de)|autres\s+(?:billets|comptes[- ]rendus))/iu
 
@@ -67,13 +72,26 @@ function isLeadIn(line: Line): boolean {
   const at = firstLink ? text.indexOf(firstLink) : -1
   if (at > 0) {
     const prefix = text.slice(0, at).trim()
-    if (prefix.length <= 80 && LEAD_IN.test(prefix) && (!WEAK.test(prefix) || /[:：]$/.test(prefix))) return true
+    // A weak lead-in ("More coverage from …") needs a colon or a line that is mostly links after it.
+    const rest = text.length - at
+    const mostlyLinks = line.linkChars >= rest * 0.6
+    if (prefix.length <= 80 && LEAD_IN.test(prefix) && (!WEAK.test(prefix) || /[:：]$/.test(prefix) || mostlyLinks)) return true
   }
+  if (trailingLeadIn(line)) return true
   if (text.length > 160 || !LEAD_IN.test(text)) return false
   const strongForm = line.heading || line.emphasis || /[:：]\s*$/.test(text) || text.length <= 40
   if (WEAK.test(text) && !strongForm) return false
   if (line.links.length && line.linkChars > text.length * 0.5) return false
   return strongForm || text.length <= 120
+}
+
+/** "<a>X</a> and <a>Y</a> have also blogged the panel": links first, lead-in after them. */
+function trailingLeadIn(line: Line): boolean {
+  const last = [...line.links].reverse().find((l) => l.text)?.text
+  if (!last || line.text.length > 300) return false
+  const end = line.text.lastIndexOf(last) + last.length
+  const before = line.text.slice(0, line.text.indexOf(line.links.find((l) => l.text)!.text))
+  return before.length <= 20 && TRAILING_LEAD_IN.test(line.text.slice(end))
 }
 
 /**
@@ -100,8 +118,8 @@ export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
     if (inlineLinks.length) {
       // "See also <a>X</a> and <a>Y</a>." — the lead-in and its links share a line.
       const prefix = line.text.slice(0, Math.max(0, line.text.indexOf(inlineLinks[0]!.text)))
-      const found = lineEntries(line, ctx, page, BY_LEAD.test(prefix))
-      if (Array.isArray(found)) entries.push(...found)
+      // The lead-in introduces every link on its line, whatever prose sits between them.
+      entries.push(...inlineEntries(line, ctx, page, BY_LEAD.test(prefix) || trailingLeadIn(line)))
       if (entries.length) {
         finish(sections, used, { heading: headingOf(line, entries), entries }, page)
         continue
@@ -118,16 +136,30 @@ export function findCrossRefSections(ctx: PageContext): DetectedSection[] {
       if (next.heading || isLeadIn(next)) break
       if (scope && next.block && !isWithin(next.block, scope)) break
       if (!next.links.length) {
-        // One short note between lead-in and list is fine ("(in no particular order)").
-        if (!entries.length && skippedText === 0 && next.text.length < 100) {
+        // A definition list: "<dt>Blog</dt><dd><a>Title</a></dd>" is one entry across two lines.
+        const dd = lines[j + 1]
+        if (next.block?.name === 'dt' && dd && dd.block?.name === 'dd' && dd.links.length) {
+          const found = lineEntries({ ...dd, text: `${next.text}: ${dd.text}` }, ctx, page, BY_LEAD.test(heading))
+          if (Array.isArray(found) && found.length) {
+            entries.push(...found)
+            j++
+            continue
+          }
+        }
+        // One short note is fine: "(in no particular order)", or an entry still without a link.
+        if (skippedText === 0 && next.text.length < 100 && !/[.!?]\s+\p{Lu}/u.test(next.text) && lines[j + 1]?.links.length) {
           skippedText++
           continue
         }
         break
       }
+      // "Slides are on the <a>conference site</a>.": a sentence after the list, not an entry.
+      if (lowercaseWordsBeforeLink(next) >= 3) break
       // Entries keep one shape: items of one list, or lines of one block, or sibling blocks of one tag.
       const shape = shapeOf(next)
       if (firstShape && !sameShape(firstShape, shape)) break
+      // Entries that began as lines of the lead-in's paragraph end with that paragraph.
+      if (entries.length && firstShape && !firstShape.list && firstShape.block === line.block && next.block !== line.block) break
       const found = lineEntries(next, ctx, page, BY_LEAD.test(heading))
       // A line whose only links are share buttons, tags or feeds is skipped, not an end.
       if (found === 'noise' && ++noiseRun <= 3) continue
@@ -167,6 +199,14 @@ function sameShape(a: Shape, b: Shape): boolean {
   return a.block === b.block || (a.block.name === b.block.name && a.block.parent === b.block.parent)
 }
 
+/** Lower-case words before the first link: "Slides should be up on the <a>…" has five. */
+function lowercaseWordsBeforeLink(line: Line): number {
+  const first = line.links.find((l) => l.text)?.text
+  const at = first ? line.text.indexOf(first) : -1
+  if (at <= 0) return 0
+  return (line.text.slice(0, at).match(/(?:^|\s)\p{Ll}[\p{Ll}'’]*/gu) ?? []).length
+}
+
 function headingOf(line: Line, entries: DetectedEntry[]): string {
   // Inline form: the lead-in is the line's text up to its first link.
   let text = line.text
@@ -193,21 +233,6 @@ function finish(sections: DetectedSection[], used: Set<Element>, section: Detect
   sections.push(section)
 }
 
-/**
- * Lines of the whole page without comments, sidebars, widgets and captions
- * (the post's own containers always kept), memoised per page.
- */
-export function pageLines(ctx: PageContext): Line[] {
-  const cached = pageLinesCache.get(ctx)
-  if (cached) return cached
-  const root: AnyNode | undefined = ctx.dom.first('body') ?? ctx.$.root()[0]
-  const keep = new Set<AnyNode>()
-  for (let at: AnyNode | null = ctx.main; at; at = at.parent) keep.add(at)
-  const lines = root ? collectLines(root, (el) => !keep.has(el) && (isCommentArea(el) || isBoilerplate(el) || isWidget(el) || (isCaption(el) && el.name !== 'figure'))) : []
-  pageLinesCache.set(ctx, lines)
-  return lines
-}
-const pageLinesCache = new WeakMap<PageContext, Line[]>()
 
 
 /** The container a section's entries must stay in: the lead-in block's parent. */
@@ -251,6 +276,17 @@ function lineEntries(line: Line, ctx: PageContext, page: URL | null, byContext =
   if (linkChars < entryText.length * 0.3 && !(claimy && primary.text.length >= 3 && entryText.length <= 140)) return []
   if (/^(?:here|hier|ici|aquí|this|link|this link|click here)$/i.test(primary.label.trim())) return []
   return [toEntry(primary.el, primary.url, primary.label, entryText, byContext)]
+}
+
+function inlineEntries(line: Line, ctx: PageContext, page: URL | null, byContext: boolean): DetectedEntry[] {
+  const out: DetectedEntry[] = []
+  for (const l of line.links) {
+    const url = parseHttpUrl(l.el.attribs.href, ctx.baseUrl)
+    const label = l.text || imageAlt(l.el)
+    if (!url || !label || linkNoise(url, label, page, l.el)) continue
+    out.push(toEntry(l.el, url, label, label, byContext))
+  }
+  return out
 }
 
 function stripLeadIn(line: Line): string {

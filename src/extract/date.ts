@@ -6,7 +6,7 @@ import type { DateParts } from './parse-date.js'
 import { metaValues } from './meta.js'
 import { isArticle, textOf } from './jsonld.js'
 import { runRules } from './rules.js'
-import { pageLines } from './crossrefs.js'
+import { pageLines } from './page-lines.js'
 import { isInside } from './regions.js'
 import type { Rule } from './rules.js'
 

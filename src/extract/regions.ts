@@ -135,3 +135,12 @@ export function createRegionIndex(main: Element | null): RegionIndex {
     inBoilerplate: (node) => lookUp(node, boilerplate, isBoilerplate),
   }
 }
+
+/** Figure captions, photo credits and screen-reader-only text are not the post's prose. */
+export function isCaption(el: Element): boolean {
+  if (el.name === 'figcaption' || el.name === 'figure') return true
+  if (el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true') return true
+  if (/display\s*:\s*none/i.test(el.attribs.style ?? '')) return true
+  return hasCaptionToken(el)
+}
+

@@ -25,8 +25,8 @@ interface Slot {
   patches: PostPatch[] | null
   /** Put or patched since the last write that has it. */
   dirty: boolean
-  /** Bumped on every put, so a write only settles slots it saw. */
-  version: number
+  /** Bumped on every put: a write settles a slot only if no put came after it looked. */
+  puts: number
   /** Last use, for keeping the most recently used posts in memory. */
   used: number
 }
@@ -42,7 +42,7 @@ export interface ByteSink {
 /** What one write of the posts saw, taken at a single moment. */
 export interface PreparedPosts {
   /** `span` alone: copy the bytes. Otherwise the base (`json`, `post` or `base` span) plus `patches` is serialised. */
-  pieces: Array<{ url: string; slot: Slot; version: number; json: string | null; post: StoredPost | null; span: Span | null; base: Span | null; patches: PostPatch[] | null }>
+  pieces: Array<{ url: string; slot: Slot; puts: number; json: string | null; post: StoredPost | null; span: Span | null; base: Span | null; patches: PostPatch[] | null }>
   backing: FileHandle | null
   spans: Array<Span | null>
 }
@@ -70,7 +70,7 @@ export class PostTable {
 
   constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
     // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
-    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, version: 0, used: 0 })
+    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 })
     this.#resident = this.#slots.size
   }
 
@@ -107,7 +107,6 @@ export class PostTable {
     const slot = this.#slots.get(url)
     if (!slot) return false
     ;(slot.patches ??= []).push(patch)
-    slot.version++
     this.#dirty(slot)
     return true
   }
@@ -125,7 +124,7 @@ export class PostTable {
   set(post: StoredPost): void {
     let slot = this.#slots.get(post.url)
     if (!slot) {
-      slot = { post: null, json: null, span: null, patches: null, dirty: false, version: 0, used: 0 }
+      slot = { post: null, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 }
       this.#slots.set(post.url, slot)
     }
     if (!slot.post) this.#resident++
@@ -133,7 +132,7 @@ export class PostTable {
     slot.post = post
     slot.json = JSON.stringify(post)
     slot.patches = null
-    slot.version++
+    slot.puts++
     slot.used = ++this.#tick
     // Evict in batches, so the sort is paid once per maxResident/4 puts.
     if (this.#resident > this.maxResident * 1.25 + 16) this.#evict()
@@ -153,7 +152,7 @@ export class PostTable {
   prepare(): PreparedPosts {
     const pieces: PreparedPosts['pieces'] = []
     for (const [url, slot] of this.#slots) {
-      const piece = { url, slot, version: slot.version, json: slot.json, post: null as StoredPost | null, span: null as Span | null, base: null as Span | null, patches: slot.patches && [...slot.patches] }
+      const piece = { url, slot, puts: slot.puts, json: slot.json, post: null as StoredPost | null, span: null as Span | null, base: null as Span | null, patches: slot.patches && [...slot.patches] }
       if (slot.json === null) {
         if (slot.span === null) piece.post = slot.post
         else if (piece.patches) piece.base = slot.span
@@ -205,17 +204,22 @@ export class PostTable {
   async commit(prepared: PreparedPosts, backing: FileHandle): Promise<void> {
     prepared.pieces.forEach((piece, i) => {
       const { slot } = piece
-      if (slot.version !== piece.version || this.#slots.get(piece.url) !== slot) return
+      // A put since the write looked holds a newer whole post: it waits for the next write.
+      if (slot.puts !== piece.puts || this.#slots.get(piece.url) !== slot) return
       slot.span = prepared.spans[i] ?? null
       slot.json = null
-      if (slot.patches) {
+      const written = piece.patches?.length ?? 0
+      if (written) {
         // The resident object predates the patches now in the file.
         if (slot.post) this.#resident--
         slot.post = null
-        slot.patches = null
       }
-      if (slot.dirty) this.#changed--
-      slot.dirty = false
+      // Patches that came during the write apply on top of what was written.
+      slot.patches = slot.patches && slot.patches.length > written ? slot.patches.slice(written) : null
+      if (!slot.patches && slot.dirty) {
+        slot.dirty = false
+        this.#changed--
+      }
     })
     const previous = this.#backing
     this.#backing = backing

@@ -71,6 +71,50 @@ const cases: Array<{ name: string; html: string; want: Array<{ heading: string; 
     want: [{ heading: 'Ver también', urls: [A] }],
   },
   {
+    name: 'definition list: <dt>blog</dt><dd>linked title</dd>',
+    html: post(`<p><b>Coverage elsewhere</b></p><dl><dt>Blog A</dt><dd><a href="${A}">A title</a></dd><dt>Bo Kim</dt><dd><a href="${B}">Another title</a></dd></dl>`),
+    want: [{ heading: 'Coverage elsewhere', urls: [A, B] }],
+  },
+  {
+    name: 'lead-in after the links: "X and Y have also blogged the panel"',
+    html: post(`<p>Update: <a href="${A}">Ann Lee</a> and <a href="${B}">Bo Kim</a> have also blogged the panel.</p>`),
+    want: [{ heading: 'Update:', urls: [A, B] }],
+  },
+  {
+    name: 'opener before the lead-in: "For other takes on the session, see …"',
+    html: post(`<p>For other takes on the session, see <a href="${A}">Ann</a>, <a href="${B}">Bo</a> and <a href="${C}">Cy</a>.</p>`),
+    want: [{ heading: 'For other takes on the session, see', urls: [A, B, C] }],
+  },
+  {
+    name: 'weak inline lead-in followed mostly by links',
+    html: post(`<p>More coverage from <a href="${A}">TechCrunch</a>, <a href="${B}">ReadWriteWeb</a> and <a href="${C}">Mashable</a>.</p>`),
+    want: [{ heading: 'More coverage from', urls: [A, B, C] }],
+  },
+  {
+    name: 'inline lead-in keeps every link despite prose between them',
+    html: post(`<p><strong>Other takes:</strong> <a href="${A}">Martin’s essay</a> (which the speaker quoted at length), <a href="${B}">Bo’s notes</a>.</p>`),
+    want: [{ heading: 'Other takes:', urls: [A, B] }],
+  },
+  {
+    name: 'a sentence after paragraph entries ends the section',
+    html: post(`<p>Also blogged by:</p><p><a href="${A}">Ann Lee</a> at Blog A</p><p><a href="${B}">Bo Kim</a> at Blog B</p><p>Photos are in the <a href="${C}">Flickr pool</a>.</p>`),
+    want: [{ heading: 'Also blogged by:', urls: [A, B] }],
+  },
+  {
+    name: 'a linkless entry inside <br> lines does not end the list',
+    html: post(`<p><b>Other blog posts on the same session:</b><br><a href="${A}">Ann Lee, Blog A</a><br>Cy Doe, Blog C (no link yet)<br><a href="${B}">Bo Kim, Blog B</a></p>`),
+    want: [{ heading: 'Other blog posts on the same session:', urls: [A, B] }],
+  },
+  {
+    name: 'Italian, Dutch and Portuguese lead-ins',
+    html: post(`<p>Altri resoconti della sessione:</p><ul><li><a href="${A}">Uno</a></li></ul><h3>Andere verslagen</h3><ul><li><a href="${B}">Twee</a></li></ul><p>Outros posts sobre a sessão:</p><ul><li><a href="${C}">Três</a></li></ul>`),
+    want: [
+      { heading: 'Altri resoconti della sessione:', urls: [A] },
+      { heading: 'Andere verslagen', urls: [B] },
+      { heading: 'Outros posts sobre a sessão:', urls: [C] },
+    ],
+  },
+  {
     name: 'noise inside a section is dropped: tags, feeds, share buttons, same-page links',
     html: post(`<h3>Also blogged by</h3><ul><li><a href="${A}">Ann Lee</a></li><li><a href="http://blog.example/tag/expo/" rel="tag">expo</a></li><li><a href="http://b.example/feed/">RSS</a></li><li><a href="https://twitter.com/intent/tweet?url=x">Tweet</a></li><li><a href="${B}">Bo Kim</a></li></ul>`),
     want: [{ heading: 'Also blogged by', urls: [A, B] }],
