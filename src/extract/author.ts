@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler'
-import { spacedText } from './clean-text.js'
+import { spacedText, visibleTextOf } from './clean-text.js'
 import { collectLines } from './lines.js'
 import { isInside } from './regions.js'
 import { textContent } from './links.js'
@@ -96,7 +96,7 @@ const microdataAuthor: Rule = ($, ctx) => {
     if (el.name === 'meta' || el.name === 'link') return
     const $el = $(el)
     const named = $el.find('[itemprop~="name"]').first()
-    const text = named.length ? named.attr('content') ?? named.text() : $el.attr('content') ?? $el.text()
+    const text = named.length ? named.attr('content') ?? visibleTextOf(named) : $el.attr('content') ?? visibleTextOf($el)
     if (text && text.length < 200) names.push(text)
   })
   return make(names.join(', '), 'meta', '[itemprop=author]', ctx, true)
@@ -124,7 +124,7 @@ const relAuthor: Rule = ($, ctx) => {
   const names: string[] = []
   $(ctx.dom.select('a[rel~="author"]')).each((_, el) => {
     if (names.length >= 6 || !allowed(ctx, el)) return
-    names.push($(el).text())
+    names.push(visibleTextOf($(el)))
   })
   return make(dedupe(names).join(', '), 'microformats', 'a[rel=author]', ctx, true)
 }

@@ -28,6 +28,16 @@ export function stripMarkup(input: string): string {
   return text.replace(TAG_LIKE, ' ')
 }
 
+/**
+ * Text of elements as a reader sees it: like cheerio's .text(), but without
+ * the contents of script, style, noscript and template (which .text() includes).
+ */
+export function visibleTextOf(target: unknown): string {
+  if (target === null || target === undefined) return ''
+  const nodes: unknown[] = typeof (target as { toArray?: unknown }).toArray === 'function' ? (target as { toArray(): unknown[] }).toArray() : [target]
+  return nodes.map((node) => visibleText({ children: [node] })).join('')
+}
+
 function visibleText(root: { children: unknown[] }): string {
   const out: string[] = []
   const stack: any[] = [...root.children].reverse()

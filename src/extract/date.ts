@@ -5,6 +5,7 @@ import { formatDate, isMonthOnly, parseDate, sameDay, toEpoch } from './parse-da
 import type { DateParts } from './parse-date.js'
 import { metaValues } from './meta.js'
 import { isArticle, textOf } from './jsonld.js'
+import { visibleTextOf } from './clean-text.js'
 import { runRules } from './rules.js'
 import { pageLines } from './page-lines.js'
 import { isInside } from './regions.js'
@@ -38,7 +39,7 @@ function fromElement(ctx: PageContext, el: Element, kind: DateKind, source: Fiel
       if (found) return found
     }
   }
-  const text = $(el).text()
+  const text = visibleTextOf($(el))
   return text.length < 200 ? make(ctx, text, kind, source, rule) : undefined
 }
 
@@ -111,9 +112,9 @@ const microformatDates = (kind: DateKind): Rule => ($, ctx) => {
 const bloggerDate: Rule = ($, ctx) => {
   const header = ctx.dom.select('.date-header').find((el) => allowed(ctx, el))
   if (!header) return undefined
-  const day = make(ctx, $(header).text(), 'published', 'platform', '.date-header')
+  const day = make(ctx, visibleTextOf($(header)), 'published', 'platform', '.date-header')
   if (!day) return undefined
-  const stamp = $(ctx.dom.select('.post-timestamp, .timestamp-link')).first().text()
+  const stamp = visibleTextOf($(ctx.dom.select('.post-timestamp, .timestamp-link')).first())
   const clock = /(\d{1,2}):(\d{2})\s*([ap])\.?m\.?/i.exec(stamp) ?? /(\d{1,2}):(\d{2})/.exec(stamp)
   if (clock && day.parts.hour === undefined) {
     let hour = +clock[1]!
@@ -157,7 +158,7 @@ const postedOnText: Rule = ($, ctx) => {
   const out: DateCandidate[] = []
   $(ctx.dom.select('.entry-footer, .post-footer, .postmetadata, .byline, .entry-meta, .post-meta, .meta, .posted, .post-info, .dateline, .entry-header, .post-header, header')).each((_, el) => {
     if (out.length || !allowed(ctx, el)) return
-    const own = $(el).text()
+    const own = visibleTextOf($(el))
     if (own.length > 300) return
     const m = /\b(?:posted|published|written|veröffentlicht|publié|publicado|erstellt|am)\b[^.]{0,60}?\b(?:on|am|le|el|:)\s+(.{6,60})/i.exec(own)
     if (!m) return

@@ -2,7 +2,7 @@ import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
 import { metaValue } from './meta.js'
 import { namesOf, typesOf } from './jsonld.js'
-import { cleanText } from './clean-text.js'
+import { cleanText, visibleTextOf } from './clean-text.js'
 import { splitAtSeparators, titleKey } from './affix.js'
 import { normalizeName } from './names.js'
 import { runRules } from './rules.js'
@@ -55,7 +55,7 @@ const platform: Rule = ($, ctx) => {
   for (const selector of PLATFORM) {
     const el = $(ctx.dom.select(selector)).first()
     if (!el.length) continue
-    const text = el.text().trim() || el.find('img[alt]').attr('alt') || ''
+    const text = visibleTextOf(el).trim() || el.find('img[alt]').attr('alt') || ''
     const c = make(text, 'platform', selector)
     if (c && c.value.length <= 80) return c
   }
@@ -86,7 +86,7 @@ export function headlineHints(ctx: PageContext): string[] {
   for (const key of ['og:title', 'twitter:title']) out.push(...(ctx.meta.get(key) ?? []))
   if (ctx.article && typeof ctx.article.headline === 'string') out.push(ctx.article.headline)
   for (const el of ctx.dom.select('[itemprop~="headline"], .entry-title, .post-title, h1').slice(0, 8)) {
-    if (!ctx.regions.inBoilerplate(el)) out.push($(el).attr('content') ?? $(el).text())
+    if (!ctx.regions.inBoilerplate(el)) out.push($(el).attr('content') ?? visibleTextOf($(el)))
   }
   return out
 }

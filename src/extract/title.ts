@@ -2,7 +2,7 @@ import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
 import { metaValues } from './meta.js'
 import { isArticle, textOf } from './jsonld.js'
-import { cleanText } from './clean-text.js'
+import { cleanText, visibleTextOf } from './clean-text.js'
 import { stripSiteAffix, titleKey } from './affix.js'
 import { runRules } from './rules.js'
 import { textContent } from './links.js'
@@ -57,7 +57,7 @@ const visibleTitles: Rule = ($, ctx) => {
   for (const [selector, source] of VISIBLE_RULES) {
     const el = ctx.dom.select(selector).find((e) => e.name !== 'meta' && !ctx.regions.inComments(e) && !ctx.regions.inBoilerplate(e))
     if (!el) continue
-    const c = make($(el).text(), source, selector, true)
+    const c = make(visibleTextOf($(el)), source, selector, true)
     if (c && c.value.length <= 400) out.push(c)
   }
   return out
@@ -68,7 +68,7 @@ const headingTitle: Rule = ($, ctx) => {
   // With several h1s, the one nearest the post body is the headline.
   const main = ctx.main
   const chosen = main ? h1s.find((h) => isBefore(h, main) || main.startIndex === null) ?? h1s[0] : h1s[0]
-  return chosen ? make($(chosen).text(), 'heuristic', 'h1', true) : undefined
+  return chosen ? make(visibleTextOf($(chosen)), 'heuristic', 'h1', true) : undefined
 }
 
 function isBefore(a: { startIndex: number | null }, b: { startIndex: number | null }): boolean {

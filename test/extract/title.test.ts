@@ -28,3 +28,10 @@ test('title: capped at 500 characters on a word, with an ellipsis', () => {
   assert.ok(title.endsWith('…'))
   assert.match(title, /word\d+…$/)
 })
+
+test('title: script text inside a heading never leaks into the title', async () => {
+  const { extractPage } = await import('../../src/extract/index.js')
+  const page = extractPage('<html><head><title>x</title></head><body><h1>Heading <script>alert(14)</script></h1><article><p>Body text long enough to be the first paragraph of the post.</p></article></body></html>', 'http://a.example/p')
+  assert.equal(page.title, 'Heading')
+  for (const c of page.candidates.title ?? []) assert.doesNotMatch(c.value, /alert/)
+})
