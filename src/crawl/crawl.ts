@@ -10,6 +10,7 @@ import { normalizeUrl } from '../url/normalize.js'
 import { addMember, findOrCreateEvent } from './events.js'
 import { outcomeForError, statusForOutcome } from './outcome.js'
 import { applyExtraction } from './merge.js'
+import { findBacklinks, type PageBacklink } from '../extract/backlinks.js'
 import { buildProfile, judgeRelevance, looksLikePost, type RelevanceOptions } from './relevance.js'
 import { enrichFromFeed, type FeedContext } from './feed-enrich.js'
 import { createHostQueues } from './host-queues.js'
@@ -262,8 +263,10 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   // The feed can wait behind this host's other pages (one request at a time, a delay apart):
   // the posts this page lists go to the frontier first, so other hosts need not wait with it.
   let next: FrontierItem[] | null = null
-  if (!candidate) ctx.discover(nextFromPage(page, item, ctx.followBody))
-  else next = nextFromPage(page, item, ctx.followBody)
+  // Pingbacks and trackbacks listed under the post are pages that link to it: coverage too.
+  const backlinks = findBacklinks(result.body, result.finalUrl)
+  if (!candidate) ctx.discover(nextFromPage(page, item, ctx.followBody, backlinks))
+  else next = nextFromPage(page, item, ctx.followBody, backlinks)
   if (ctx.feeds) await enrichFromFeed(post, ctx.feeds)
   Object.assign(post, { outcome: 'stored', reason: null, status: 'ok' })
   store.putPost(post)
@@ -281,7 +284,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   return { url: toReport(item, post), next: next ?? [] }
 }
 
-function nextFromPage(page: ExtractedPage, item: FrontierItem, followBody: boolean): FrontierItem[] {
+function nextFromPage(page: ExtractedPage, item: FrontierItem, followBody: boolean, backlinks: PageBacklink[] = []): FrontierItem[] {
   const next: FrontierItem[] = []
   for (const section of page.crossRefs) {
     for (const entry of section.entries) {
@@ -292,6 +295,9 @@ function nextFromPage(page: ExtractedPage, item: FrontierItem, followBody: boole
         claim: { from: item.url, entryText: entry.entryText, author: entry.claimedAuthor, site: entry.claimedSite },
       })
     }
+  }
+  for (const backlink of backlinks) {
+    if (backlink.url !== item.url) next.push({ url: backlink.url, depth: item.depth + 1, via: item.url, reason: 'pingback' })
   }
   // Cross-reference entries go first, so a URL that is both keeps the stronger reason.
   if (followBody) next.push(...bodyCandidates(page.links, item))

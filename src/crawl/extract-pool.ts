@@ -43,7 +43,7 @@ const PER_WORKER = 2
 const MAX_RESTARTS = 3
 
 function startWorker(maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb }
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, ...(process.env.YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG) } : {}) }
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits })
   // Running the sources under tsx (tests, npm run roundup): Node 20 does not carry tsx's
   // loader into worker threads, so the worker registers it before loading the .ts file.

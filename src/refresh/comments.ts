@@ -4,7 +4,7 @@ import { findCommentFeed } from '../feeds/discover.js'
 import type { IncomingRef, StoredComment, StoredEvent, StoredFeed, StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
 import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
-import type { PageBacklink } from './pingbacks.js'
+import type { PageBacklink } from '../extract/backlinks.js'
 import { nextPoll } from './schedule.js'
 
 const MAX_COMMENTS = 200

@@ -7,7 +7,7 @@ import { parseHttpUrl } from '../url/normalize.js'
 import { mergeBacklinks } from './comments.js'
 import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
 import { appendHistory, diffPost } from './changes.js'
-import { findBacklinks } from './pingbacks.js'
+import { findBacklinks } from '../extract/backlinks.js'
 import { cacheMaxAge, nextCheck } from './schedule.js'
 
 type Fetched = { ok: true; result: FetchResult } | { ok: false; error: unknown }

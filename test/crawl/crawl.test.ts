@@ -209,3 +209,29 @@ test('crawl: a post the user removed is not fetched again, even when listed unde
   assert.ok(!members.includes('http://old.example/moved'))
   assert.equal(members.length, 4)
 })
+
+test('crawl: pingbacks and trackbacks listed under a post are followed as coverage', async () => {
+  const { extractPage } = await import('../../src/extract/index.js')
+  const pages: Record<string, string> = {
+    [SEED]: `<html><head><title>Seed post</title></head><body><article class="post"><h1>Seed post</h1><p>Notes from the Web 2.0 Expo panel on why social media marketing fails.</p></article>
+      <ol class="commentlist"><li class="pingback"><p>Pingback: <a href="http://ping.example/2009/04/my-take.html">My take on the panel</a></p></li>
+      <li class="comment"><p><a href="http://commenter.example/">Commenter</a> said: great notes</p></li></ol></body></html>`,
+    'http://ping.example/2009/04/my-take.html': '<html><head><title>My take on the panel</title></head><body><article><h1>My take on the panel</h1><p>I read the seed post and agree.</p></article></body></html>',
+  }
+  const requests: string[] = []
+  const fetcher: Fetcher = {
+    async fetch(request) {
+      requests.push(request.url)
+      const body = pages[request.url]
+      if (!body) throw new RoundupError('FETCH_STATUS', `GET ${request.url} returned 404`, { status: 404 })
+      return { url: request.url, finalUrl: request.url, status: 200, headers: {}, contentType: 'text/html', body, charset: 'utf-8', charsetSource: 'header', bytes: body.length, redirects: [], etag: null, lastModified: null, notModified: false, attempts: 1, durationMs: 1 }
+    },
+    async close() {},
+    stats: () => ({ requests: requests.length, byHost: {} }),
+  }
+  const store = createMemoryStore()
+  await crawl({ seeds: [SEED], depth: 1, maxPages: 10 }, { fetcher, store, extract: extractPage, useFeeds: false })
+  const members = store.listEvents()[0]!.posts
+  assert.deepEqual(members.map((m) => [m.url, m.reason]), [[SEED, 'seed'], ['http://ping.example/2009/04/my-take.html', 'pingback']])
+  assert.ok(!requests.includes('http://commenter.example/'), 'an ordinary commenter link is not coverage')
+})

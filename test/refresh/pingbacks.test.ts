@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { findBacklinks } from '../../src/refresh/pingbacks.js'
+import { findBacklinks } from '../../src/extract/backlinks.js'
 
 const PAGE = 'http://blog.example/2009/04/post.html'
 

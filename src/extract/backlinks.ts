@@ -1,4 +1,4 @@
-import { loadHtml } from '../extract/load-html.js'
+import { loadHtml } from './load-html.js'
 import { normalizeUrl } from '../url/normalize.js'
 
 export interface PageBacklink {
