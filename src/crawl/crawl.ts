@@ -38,8 +38,8 @@ export interface CrawlInput {
 export interface CrawlDeps {
   fetcher: Fetcher
   store: Store
-  /** May be async: the crawl's extract pool runs it on worker threads. */
-  extract: (html: string, url: string, options?: ExtractOptions) => ExtractedPage | Promise<ExtractedPage>
+  /** May be async: the crawl's extract pool runs it on worker threads, and may find the page's backlinks there too. */
+  extract: (html: string, url: string, options?: ExtractOptions) => CrawlExtraction | Promise<CrawlExtraction>
   frontier?: Frontier
   logger?: Logger
   now?: () => Date
@@ -49,6 +49,9 @@ export interface CrawlDeps {
   /** Date parser for feed dates (keeps the feed's offset). */
   parseDate?: (text: string) => string | null
 }
+
+/** An extraction, plus the page's pingbacks and trackbacks when the extractor already found them. */
+export type CrawlExtraction = ExtractedPage & { backlinks?: PageBacklink[] }
 
 export interface UrlReport {
   url: string
@@ -241,7 +244,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
     return { url: toReport(item, post), next: [] }
   }
 
-  let page: ExtractedPage
+  let page: CrawlExtraction
   try {
     const { body, finalUrl } = result
     page = await ctx.backlog.run(async () => ctx.extract(body, finalUrl, { fetchedAt: ctx.now() }))
@@ -264,7 +267,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   // the posts this page lists go to the frontier first, so other hosts need not wait with it.
   let next: FrontierItem[] | null = null
   // Pingbacks and trackbacks listed under the post are pages that link to it: coverage too.
-  const backlinks = findBacklinks(result.body, result.finalUrl)
+  const backlinks = page.backlinks ?? findBacklinks(result.body, result.finalUrl)
   if (!candidate) ctx.discover(nextFromPage(page, item, ctx.followBody, backlinks))
   else next = nextFromPage(page, item, ctx.followBody, backlinks)
   if (ctx.feeds) await enrichFromFeed(post, ctx.feeds)

@@ -12,7 +12,11 @@ export interface ExtractPoolOptions {
   extract: Extractor
   /** Pages extracted in-thread before workers start, so small crawls never pay their start-up. @default 16 */
   inlineFirst?: number
-  /** Old-generation heap cap per worker: a page that blows it up costs one worker, not the crawl. @default 512 */
+  /**
+   * Old-generation heap cap per worker. Left alone, V8 lets each worker's heap drift to
+   * 150 MB+ of garbage over a long crawl; a page that needs more than the cap is extracted
+   * again in-thread, where it would have been without workers. @default 160
+   */
   maxHeapMb?: number
 }
 
@@ -43,7 +47,8 @@ const PER_WORKER = 2
 const MAX_RESTARTS = 3
 
 function startWorker(maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, ...(process.env.YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG) } : {}) }
+  // A small young generation: the default lets each worker's heap swell by ~30 MB of short-lived DOM.
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 }
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits })
   // Running the sources under tsx (tests, npm run roundup): Node 20 does not carry tsx's
   // loader into worker threads, so the worker registers it before loading the .ts file.
@@ -105,7 +110,7 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
   }
 
   const spawn = () => {
-    const worker = startWorker(options.maxHeapMb ?? 512)
+    const worker = startWorker(options.maxHeapMb ?? 160)
     let settle: (up: boolean) => void = () => {}
     const slot: Slot = { worker, ready: false, inFlight: new Map(), up: new Promise((resolve) => (settle = resolve)) }
     slots.push(slot)
@@ -125,22 +130,21 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
       refresh(slot)
       pump()
     })
-    const fail = (reason: string) => {
+    const fail = () => {
       settle(false)
       const at = slots.indexOf(slot)
       if (at === -1) return
       slots.splice(at, 1)
       if (closed) return
       workerFailures++
-      for (const pending of slot.inFlight.values()) {
-        pending.reject(new RoundupError('EXTRACT_FAILED', `cannot extract ${pending.task.url}: the extraction worker stopped (${reason})`, { url: pending.task.url }))
-      }
+      // Most likely one of these pages outgrew the worker's heap: extract them in-thread, once.
+      for (const pending of slot.inFlight.values()) runInline(pending.task.html, pending.task.url, optionsOf(pending.task)).then(pending.resolve, pending.reject)
       slot.inFlight.clear()
       if (restarts++ < MAX_RESTARTS) spawn()
       pump()
     }
-    worker.on('error', (error) => fail(error.message))
-    worker.on('exit', (code) => fail(`exit code ${code}`))
+    worker.on('error', () => fail())
+    worker.on('exit', () => fail())
   }
 
   const startAll = () => {

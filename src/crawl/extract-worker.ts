@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads'
 import { isRoundupError } from '../errors.js'
 import { extractPage } from '../extract/index.js'
+import { findBacklinks, type PageBacklink } from '../extract/backlinks.js'
 
 export interface ExtractTask {
   id: number
@@ -12,7 +13,7 @@ export interface ExtractTask {
 }
 
 export type ExtractReply =
-  | { id: number; page: ReturnType<typeof extractPage> }
+  | { id: number; page: ReturnType<typeof extractPage> & { backlinks: PageBacklink[] } }
   | { id: number; error: { code: string | null; message: string; url: string | null } }
 
 parentPort?.on('message', (task: ExtractTask) => {
@@ -22,7 +23,8 @@ parentPort?.on('message', (task: ExtractTask) => {
       ...(task.fetchedAt !== null ? { fetchedAt: new Date(task.fetchedAt) } : {}),
       ...(task.maxTextLength !== null ? { maxTextLength: task.maxTextLength } : {}),
     })
-    reply = { id: task.id, page }
+    // The crawl wants the page's pingbacks too: finding them here keeps their parse off the main thread.
+    reply = { id: task.id, page: { ...page, backlinks: findBacklinks(task.html, task.url) } }
   } catch (error) {
     reply = {
       id: task.id,

@@ -36,9 +36,30 @@ async function loadFeed(url: string, ctx: FeedContext): Promise<ParsedFeed | nul
   }
 }
 
+/** Item position by link and normalised guid, built once per feed: a feed's 100 posts need not each scan its 100 items. */
+const itemIndex = new WeakMap<ParsedFeed, Map<string, number>>()
+
+function indexOf(feed: ParsedFeed): Map<string, number> {
+  let index = itemIndex.get(feed)
+  if (!index) {
+    index = new Map()
+    for (const [at, item] of feed.items.entries()) {
+      for (const key of [item.link, item.guid ? normalizeUrl(item.guid) : null]) if (key && !index.has(key)) index.set(key, at)
+    }
+    itemIndex.set(feed, index)
+  }
+  return index
+}
+
+/** The first item, in feed order, whose link or guid is one of the post's URLs. */
 function findItem(feed: ParsedFeed, post: StoredPost): FeedItem | undefined {
-  const keys = new Set([post.url, post.finalUrl, post.canonicalUrl].map((u) => (u ? normalizeUrl(u) : null)).filter(Boolean))
-  return feed.items.find((item) => (item.link && keys.has(item.link)) || (item.guid && keys.has(normalizeUrl(item.guid))))
+  const index = indexOf(feed)
+  let first = Infinity
+  for (const url of [post.url, post.finalUrl, post.canonicalUrl]) {
+    const at = url ? index.get(normalizeUrl(url) ?? '') : undefined
+    if (at !== undefined && at < first) first = at
+  }
+  return feed.items[first]
 }
 
 /**

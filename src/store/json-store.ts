@@ -19,7 +19,7 @@ export interface JsonStoreOptions {
   flushIntervalMs?: number
   /** Flush once this many posts were added or changed, or a quarter of the store if that is more. @default 50 */
   flushEvery?: number
-  /** Posts kept in memory once written; the others are read back from the file when asked for. @default 2000 */
+  /** Posts kept in memory once written; the others are read back from the file when asked for. @default 500 */
   maxResidentPosts?: number
   /** Open without ever writing (digest, events, search). @default false */
   readOnly?: boolean
@@ -130,7 +130,7 @@ async function acquireLock(file: string, waitMs: number): Promise<() => Promise<
 
 /** Open (or create on first write) the lowdb JSON store at `file`. */
 export async function openJsonStore(file: string, options: JsonStoreOptions = {}): Promise<Store> {
-  const { lock = true, waitMs = 0, flushIntervalMs = 2000, flushEvery = 50, readOnly = false, maxResidentPosts = 2000 } = options
+  const { lock = true, waitMs = 0, flushIntervalMs = 2000, flushEvery = 50, readOnly = false, maxResidentPosts = 500 } = options
   const existed = await stat(file).then((s) => s.isFile(), () => false)
   if (!readOnly) await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
     throw new RoundupError('STORE_IO', `cannot create the folder for ${file}: ${(error as Error).message}`, { file }, { cause: error })
@@ -142,6 +142,11 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
   } catch (error) {
     await release?.()
     if (error instanceof RoundupError) throw error
+    const size = await stat(file).then((s) => s.size, () => 0)
+    if (size > MAX_LOADABLE_BYTES) {
+      // V8 cannot hold the file as one string, which is how lowdb (and JSON.parse) read it.
+      throw new RoundupError('STORE_IO', `${file} is ${Math.round(size / 2 ** 20)} MB, more than the ${MAX_LOADABLE_BYTES / 2 ** 20} MB a JSON store can load; it was left untouched. Split it by event (roundup events), or use a database-backed store.`, { file }, { cause: error })
+    }
     throw new RoundupError('STORE_IO', `cannot read ${file}: ${(error as Error).message}`, { file }, { cause: error })
   }
   return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, maxResidentPosts, release })
@@ -157,6 +162,8 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
  * reaches the disk but a big store is not rewritten every few seconds.
  */
 const GROWTH = 0.25
+/** V8's longest string (2^29 - 24 UTF-16 code units), a little under 512 MiB of ASCII. */
+const MAX_LOADABLE_BYTES = 512 * 2 ** 20
 const WRITE_DUTY = 20
 const TIMER_BYTES_PER_MS = 4 * 1024
 

@@ -36,11 +36,17 @@ export function writeResult(result: Omit<ChildResult, 'peakRssMb' | 'cpuMs'>): v
   writeFileSync(file, JSON.stringify(full))
 }
 
-/** Parent side: run `script` (a .ts file under test/bench) with tsx and collect its result. */
-export async function runChild(script: string, args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<SpawnedResult> {
+/**
+ * Parent side: run `script` (a .ts file under test/bench) and collect its result: from the
+ * `compiled` build when given (see crawl-build.ts), else with tsx.
+ */
+export async function runChild(script: string, args: string[], options: { timeoutMs?: number; env?: Record<string, string>; compiled?: string } = {}): Promise<SpawnedResult> {
   const file = join(tmpdir(), `roundup-bench-${process.pid}-${Math.random().toString(36).slice(2)}.json`)
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(script, import.meta.url).pathname, ...args], {
+  const entry = options.compiled
+    ? ['--enable-source-maps', `${options.compiled}/test/bench/${script.replace(/^\.\//, '').replace(/\.ts$/, '.js')}`]
+    : ['--import', 'tsx', new URL(script, import.meta.url).pathname]
+  const child = spawn(process.execPath, [...entry, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, BENCH_RESULT: file },
   })

@@ -1,4 +1,5 @@
 // The bench:crawl table: one row per crawler, then the ratios the targets in issue 6 are set on.
+import { availableParallelism, loadavg } from 'node:os'
 import type { ServerStats } from './blogosphere-server.js'
 import type { SpawnedResult } from './crawl-child.js'
 
@@ -33,7 +34,7 @@ function politeness(row: CrawlRow, delayMs: number): string {
 export function renderCrawlReport(rows: CrawlRow[], setup: CrawlSetup): string {
   const lines: string[] = []
   lines.push(`bench:crawl: ${setup.hosts} hosts × ${setup.posts} posts = ${setup.pagesTotal} pages (${fixed(setup.pageBytes / setup.pagesTotal / 1024, 0)} KB average), ` +
-    `${setup.latencyMs} ms latency, concurrency ${setup.concurrency}, polite delay ${setup.delayMs} ms`)
+    `${setup.latencyMs} ms latency, concurrency ${setup.concurrency}, polite delay ${setup.delayMs} ms; ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   lines.push('')
   lines.push('| run | pages | wall s | pages/s | peak RSS MB | CPU s | requests (page/feed/robots/other) | server saw |')
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |')

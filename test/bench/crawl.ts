@@ -1,4 +1,4 @@
-// npm run bench:crawl [-- --hosts 40 --posts 50 --latency 20 --delay 200 --concurrency 16 --only a,b,c,d,e]
+// npm run bench:crawl [-- --hosts 40 --posts 50 --latency 20 --delay 200 --concurrency 16 --only a,b,c,d,dp,e]
 // Crawls a synthetic blogosphere served from a child process on 127.0.0.x with: (a) raw undici,
 // (b) raw undici + cheerio, (c) roundup without politeness, (d) Crawlee without and with
 // politeness, (e) roundup with politeness; each crawler in its own process. Prints pages/s, wall
@@ -9,10 +9,11 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBlogosphere, type RunningBlogosphere } from './blogosphere-process.js'
 import type { ServerStats } from './blogosphere-server.js'
+import { buildBench } from './crawl-build.js'
 import { runChild, type SpawnedResult } from './crawl-child.js'
 import { renderCrawlReport, type CrawlRow } from './crawl-report.js'
 
-const USAGE = 'usage: npm run bench:crawl [-- --hosts N --posts N --latency MS --delay MS --concurrency N --links N --only a,b,c,d,e]'
+const USAGE = 'usage: npm run bench:crawl [-- --hosts N --posts N --latency MS --delay MS --concurrency N --links N --only a,b,c,d,dp,e]'
 
 function options() {
   try {
@@ -25,7 +26,7 @@ function options() {
         concurrency: { type: 'string', default: '16' },
         'crawlee-polite-concurrency': { type: 'string' },
         links: { type: 'string', default: '5' },
-        only: { type: 'string', default: 'a,b,c,d,e' },
+        only: { type: 'string', default: 'a,b,c,d,dp,e' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
   const pagesTotal = o.hosts * o.posts
   process.stderr.write(`bench:crawl: ${o.hosts} hosts × ${o.posts} posts = ${pagesTotal} pages, ${o.latencyMs} ms latency; starting the blogosphere…\n`)
   const worldOptions = { hosts: o.hosts, posts: o.posts, links: o.links }
-  const site = await startBlogosphere({ ...worldOptions, latencyMs: o.latencyMs })
+  const [compiled, site] = await Promise.all([buildBench(), startBlogosphere({ ...worldOptions, latencyMs: o.latencyMs })])
+  const run = (script: string, args: string[]) => runChild(script, args, { compiled })
   const dir = await mkdtemp(join(tmpdir(), 'roundup-bench-crawl-'))
   const rows: CrawlRow[] = []
   const raw = { ...worldOptions, origins: site.origins, concurrency: o.concurrency }
@@ -77,17 +79,17 @@ async function main(): Promise<void> {
     rows.push({ ...row, result, server })
   }
   try {
-    await step('a', { key: 'a', label: '(a) raw undici fetch', polite: false }, () => runChild('./crawl-raw.ts', [JSON.stringify({ ...raw, parse: false })]))
-    await step('b', { key: 'b', label: '(b) raw fetch + cheerio (htmlparser2)', polite: false }, () => runChild('./crawl-raw.ts', [JSON.stringify({ ...raw, parse: true })]))
+    await step('a', { key: 'a', label: '(a) raw undici fetch', polite: false }, () => run('./crawl-raw.ts', [JSON.stringify({ ...raw, parse: false })]))
+    await step('b', { key: 'b', label: '(b) raw fetch + cheerio (htmlparser2)', polite: false }, () => run('./crawl-raw.ts', [JSON.stringify({ ...raw, parse: true })]))
     await step('c', { key: 'c', label: `(c) roundup --delay 0 --per-host 8`, polite: false }, () =>
-      runChild('./crawl-roundup.ts', roundupArgs('c', ['--delay', '0', '--per-host', '8'])))
+      run('./crawl-roundup.ts', roundupArgs('c', ['--delay', '0', '--per-host', '8'])))
     const crawlee = { seedUrl: site.seedUrl, maxPages: pagesTotal }
     await step('d', { key: 'd', label: '(d) Crawlee CheerioCrawler, no politeness', polite: false }, () =>
-      runChild('./crawl-crawlee.ts', [JSON.stringify({ ...crawlee, maxConcurrency: o.concurrency, delayMs: 0 })]))
-    await step('d', { key: 'd-polite', label: `(d) Crawlee, per-host gate ${o.delayMs} ms + robots`, polite: true }, () =>
-      runChild('./crawl-crawlee.ts', [JSON.stringify({ ...crawlee, maxConcurrency: o.crawleePoliteConcurrency, delayMs: o.delayMs })]))
+      run('./crawl-crawlee.ts', [JSON.stringify({ ...crawlee, maxConcurrency: o.concurrency, delayMs: 0 })]))
+    await step('dp', { key: 'd-polite', label: `(d) Crawlee, per-host gate ${o.delayMs} ms + robots`, polite: true }, () =>
+      run('./crawl-crawlee.ts', [JSON.stringify({ ...crawlee, maxConcurrency: o.crawleePoliteConcurrency, delayMs: o.delayMs })]))
     await step('e', { key: 'e', label: `(e) roundup --delay ${o.delayMs}`, polite: true }, () =>
-      runChild('./crawl-roundup.ts', roundupArgs('e', ['--delay', String(o.delayMs), '--per-host', '1'])))
+      run('./crawl-roundup.ts', roundupArgs('e', ['--delay', String(o.delayMs), '--per-host', '1'])))
   } finally {
     await site.close()
     await rm(dir, { recursive: true, force: true })

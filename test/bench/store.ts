@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { buildBench } from './crawl-build.js'
 import { runChild } from './crawl-child.js'
 import type { BatchPhase, CrawlPhase, LoadPhase } from './store-run.js'
 
@@ -29,14 +30,15 @@ function sizes(): number[] {
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(bytes < 2 ** 20 * 10 ? 1 : 0)
 const sec = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1)
-const orError = <T extends object>(value: T | { error: string }, show: (v: T) => string) => ('error' in value ? `fails (${value.error})` : show(value))
+const orError = <T extends object>(value: T | { error: string }, show: (v: T) => string) => ('error' in value ? 'fails' : show(value))
 
 const runs: Array<{ crawl: CrawlPhase; batch: BatchPhase; load: LoadPhase }> = []
+const compiled = await buildBench()
 for (const n of sizes()) {
   const dir = await mkdtemp(join(tmpdir(), 'roundup-bench-store-'))
   const file = join(dir, 'roundup.json')
   try {
-    const phase = async <T>(name: string) => (await runChild('./store-run.ts', [name, String(n), file], { timeoutMs: 60 * 60_000 })) as unknown as T
+    const phase = async <T>(name: string) => (await runChild('./store-run.ts', [name, String(n), file], { timeoutMs: 60 * 60_000, compiled })) as unknown as T
     process.stderr.write(`bench:store: ${n} posts: simulated crawl…\n`)
     const crawl = await phase<CrawlPhase>('crawl')
     process.stderr.write(`bench:store: ${n} posts: batches and loads…\n`)
@@ -55,5 +57,9 @@ lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---
 for (const { crawl: c, batch: b, load: l } of runs) {
   lines.push(`| ${c.posts} | ${mb(c.fileBytes)} | ${c.puts} | ${c.rewrites} | ${mb(c.bytesWritten)} | ${(c.bytesWritten / c.fileBytes).toFixed(1)}× | ${mb(c.every50Bytes)} MB (${(c.every50Bytes / c.fileBytes).toFixed(0)}×) | ${sec(c.ms)} | ${c.peakRssMb} | ` +
     `${orError(b, (v) => sec(v.openMs))} | ${orError(b, (v) => sec(v.firstWriteMs))} | ${orError(b, (v) => sec(v.medianWriteMs))} | ${orError(b, (v) => String(v.peakRssMb))} | ${orError(l, (v) => sec(v.ms))} | ${orError(l, (v) => String(v.peakRssMb))} |`)
+}
+for (const { crawl: c, batch: b, load: l } of runs) {
+  const errors = new Set([b, l].filter((v): v is { error: string } => 'error' in v).map((v) => v.error))
+  for (const error of errors) lines.push(`${c.posts} posts: opening the ${mb(c.fileBytes)} MB file fails: ${error}`)
 }
 process.stdout.write(lines.join('\n') + '\n')

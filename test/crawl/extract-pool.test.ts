@@ -4,17 +4,19 @@ import { readFile } from 'node:fs/promises'
 import { createExtractPool } from '../../src/crawl/extract-pool.js'
 import { isRoundupError } from '../../src/errors.js'
 import { extractPage } from '../../src/extract/index.js'
+import { findBacklinks } from '../../src/extract/backlinks.js'
 
 const URL_ = 'http://holger-nauheimer.example/2009/04/introduction-of-social-media-in.html'
 const html = await readFile(new URL('../../data/sample/hosts/holger-nauheimer.example/2009/04/introduction-of-social-media-in.html', import.meta.url), 'utf8')
 const fetchedAt = new Date('2026-01-01T00:00:00Z')
 
-test('extract pool: a worker gives exactly what in-thread extraction gives, and errors keep their code', async () => {
+test('extract pool: a worker gives exactly what in-thread extraction gives (plus the backlinks), and errors keep their code', async () => {
   const pool = createExtractPool({ workers: 1, extract: extractPage })
   try {
     assert.equal(await pool.start(), 1)
-    const fromWorker = await pool.extract(html, URL_, { fetchedAt })
+    const { backlinks, ...fromWorker } = (await pool.extract(html, URL_, { fetchedAt })) as Awaited<ReturnType<typeof pool.extract>> & { backlinks?: unknown }
     assert.deepEqual(fromWorker, extractPage(html, URL_, { fetchedAt }))
+    assert.deepEqual(backlinks, findBacklinks(html, URL_))
     assert.ok(fromWorker.crossRefs[0]!.entries.length >= 5)
     await assert.rejects(pool.extract(html, 'ftp://nowhere/x'), (error: unknown) => isRoundupError(error) && error.code === 'EXTRACT_FAILED' && /ftp:/.test(error.message))
     assert.deepEqual(pool.stats(), { inline: 0, inWorkers: 2, workerFailures: 0 })
@@ -43,6 +45,22 @@ test('extract pool: when no worker can run, every page is still extracted in-thr
     const pages = await Promise.all([1, 2, 3].map(() => pool.extract(html, URL_, { fetchedAt })))
     for (const page of pages) assert.equal(page.authors[0], 'Holger Nauheimer')
     assert.ok(pool.stats().workerFailures >= 1)
+  } finally {
+    await pool.close()
+  }
+})
+
+test('extract pool: a page that outgrows a worker\'s heap is extracted in-thread instead', async () => {
+  const pool = createExtractPool({ workers: 1, extract: extractPage, maxHeapMb: 32 })
+  try {
+    assert.equal(await pool.start(), 1)
+    const big = `<html><head><title>Big</title></head><body>${'<div class="c"><p>Some words here, <a href="http://x.example/a">a link</a>, more words.</p></div>'.repeat(50_000)}</body></html>`
+    const page = await pool.extract(big, 'http://big.example/post', { fetchedAt })
+    assert.equal(page.title, 'Big')
+    assert.deepEqual(page.links.map((l) => l.url), ['http://x.example/a'])
+    assert.deepEqual({ inline: pool.stats().inline, workerFailures: pool.stats().workerFailures }, { inline: 1, workerFailures: 1 })
+    // The pool goes on: the worker is replaced (or, failing that, pages stay in-thread).
+    assert.equal((await pool.extract(html, URL_, { fetchedAt })).authors[0], 'Holger Nauheimer')
   } finally {
     await pool.close()
   }
