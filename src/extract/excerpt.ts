@@ -2,7 +2,7 @@ import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
 import { metaValues } from './meta.js'
 import { textOf } from './jsonld.js'
-import { cleanText, collapseSpace, truncateText } from './clean-text.js'
+import { cleanText, collapseSpace, spacedText, truncateText } from './clean-text.js'
 import { parseDate } from './parse-date.js'
 import { toParagraphs } from './lines.js'
 import type { Line } from './lines.js'
@@ -52,6 +52,18 @@ export function leadParagraph(lines: Line[]): string | null {
   return chosen.length ? chosen.join(' ') : null
 }
 
+const LEADING_URLS = /^(?:https?:\/\/\S+\s+)+/
+
+// "… schweren Vorwürfen? Von Christin Jordan." — a byline the CMS appended to the summary.
+const TRAILING_BYLINE = /([.!?…"“”»])\s+(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|le|la)){0,4}\.?$/u
+
+/** The text without a closing "By Jane Roe." sentence. */
+export function withoutTrailingByline(text: string | null): string | null {
+  if (!text) return text
+  const m = TRAILING_BYLINE.exec(text)
+  return m && m.index > 30 ? text.slice(0, m.index + m[1]!.length) : text
+}
+
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []
 
 /**
@@ -83,7 +95,8 @@ export function extractExcerpt(ctx: PageContext, title: string | null, siteName:
 } {
   const candidates: Candidate[] = []
   const add = (raw: unknown, source: FieldSource, rule: string) => {
-    const value = typeof raw === 'string' ? cleanText(raw, 5000) : null
+    // An embed URL pasted at the top of a post leaks into CMS-made descriptions.
+    const value = typeof raw === 'string' ? withoutTrailingByline(cleanText(raw, 5000)?.replace(LEADING_URLS, '') || null) : null
     if (value) candidates.push({ value, source, rule })
   }
   try {
@@ -94,12 +107,12 @@ export function extractExcerpt(ctx: PageContext, title: string | null, siteName:
   } catch {
     // fall through to the lead paragraph
   }
-  const standfirst = findStandfirst(ctx)
+  const standfirst = findStandfirst(ctx, title)
   if (standfirst) add(standfirst, 'platform', 'standfirst')
   // Page text can spell out tags ("&lt;b&gt;"): it goes through the same cleaning as metadata.
   add(leadParagraph(mainLines(ctx)), 'heuristic', 'lead paragraph')
 
-  const described = chooseDescription(candidates.filter((c) => c.source !== 'heuristic' && c.rule !== 'standfirst'), title, siteName, body, tagline(ctx))
+  const described = chooseDescription(candidates.filter((c) => c.source !== 'heuristic' && c.rule !== 'standfirst'), title, siteName, body, tagline(ctx), ctx)
   // A standfirst the page shows under the headline is the summary its editors wrote for this story.
   const shown = candidates.find((c) => c.rule === 'standfirst')
   const best = shown ?? described ?? candidates.find((c) => c.source === 'heuristic') ?? null
@@ -109,8 +122,11 @@ export function extractExcerpt(ctx: PageContext, title: string | null, siteName:
 
 const STANDFIRST_TOKEN = /^(?:.*[-_])?(?:standfirst|dek|deck|lede|lead|leadin|lead-?text|intro|introduction|summary|subtitle|sub-?title|subhead|subheadline|sub-?tit(?:-[a-z]+)?|epigraph|abstract|strapline|subline|excerpt|article-?summary|post-?excerpt)(?:[-_].*)?$/
 
-/** The standfirst under the headline: `.standfirst`, `.dek`, `h2.subtitle`, `p.post__excerpt`… inside the post. */
-function findStandfirst(ctx: PageContext): string | null {
+/**
+ * The standfirst under the headline: `.standfirst`, `.dek`, `h2.subtitle`, `p.post__excerpt`…
+ * inside the post, or between the headline and the body when the post container starts below it.
+ */
+function findStandfirst(ctx: PageContext, title: string | null): string | null {
   const region = ctx.post ?? ctx.main
   if (!region) return null
   const mainStart = ctx.main ? ctx.dom.order(ctx.main) : Infinity
@@ -123,26 +139,85 @@ function findStandfirst(ctx: PageContext): string | null {
     }
     return firstP
   }
+  const headline = ctx.main ? findHeadline(ctx, title) : null
+  const headlineAt = headline ? ctx.dom.order(headline) : Infinity
   const regionStart = ctx.dom.order(region)
   const regionEnd = regionStart + countElements(region)
-  for (const el of ctx.dom.select('[class]')) {
+  // Only the stretch from the headline (or the post) to the end of the post can hold its standfirst.
+  const from = Math.min(regionStart, headlineAt)
+  const to = Math.max(regionEnd, mainStart === Infinity ? regionEnd : mainStart)
+  const marked: Element[] = []
+  const mark = (el: Element) => {
     const at = ctx.dom.order(el)
-    if (at < regionStart || at > regionEnd) continue
-    if (!/^(?:p|h2|h3|h4|div|span|section|header|strong|em)$/.test(el.name)) continue
-    const tokens = tokensOf(el)
-    if (!tokens.some(isStandfirstToken) || tokens.some((t) => MEDIA_TOKEN.test(t))) continue
-    const inRegion = isInside(el, region)
+    if (at < from || at > to || !/^(?:p|h2|h3|h4|div|span|section|header|strong|em)$/.test(el.name)) return
+    const tokens = roleTokens(el)
+    if (tokens.some(isStandfirstToken) && !tokens.some((t) => MEDIA_TOKEN.test(t))) marked.push(el)
+  }
+  for (const el of ctx.dom.select('[class]')) mark(el)
+  for (const el of ctx.dom.select('[data-testid]')) if (el.attribs.class === undefined) mark(el)
+  if (marked.length > 1) marked.sort((a, b) => ctx.dom.order(a) - ctx.dom.order(b))
+  for (const [i, el] of marked.entries()) {
+    // The innermost marked element is the standfirst; its marked wrapper also holds bylines and buttons.
+    const next = marked[i + 1]
+    if (next && isInside(next, el)) continue
+    const at = ctx.dom.order(el)
+    const inRegion = at >= regionStart && at <= regionEnd && isInside(el, region)
     // Under the headline: inside the post, and before the body text or a heading at its very start
     // (an "intro" paragraph inside the body is just the first paragraph).
     const inBody = !!ctx.main && isInside(el, ctx.main)
-    if (!inRegion || (ctx.dom.order(el) > mainStart && !(inBody && /^h[2-4]$/.test(el.name) && ctx.dom.order(el) < firstParagraph()))) continue
+    const underHeadline = inRegion && (at < mainStart || (inBody && /^h[2-4]$/.test(el.name) && at < firstParagraph()))
+    // Some layouts put the headline and standfirst above the post container: take what lies between the two.
+    const aboveBody = !inRegion && at > headlineAt && at < mainStart && !inBody
+    if (!underHeadline && !aboveBody) continue
+    // A header block that holds the headline too is not the standfirst.
+    if (headline && isInside(headline, el)) continue
     if (ctx.regions.inBoilerplate(el) || ctx.regions.inComments(el)) continue
-    const text = cleanText(textContent(el), 2000)
+    const run = siblingRun(el)
+    // The same styled element again further down the post is a section heading, not a standfirst.
+    if (marked.some((o) => o !== el && !run.includes(o) && sameStyle(o, el) && isInside(o, region))) continue
+    const text = cleanText(run.map((e) => spacedText(e)).join(' '), 2000)
     if (!text || text.length < 40 || text.length > 600) continue
+    if (title && titleKey(title).length > 20 && titleKey(text).includes(titleKey(title))) continue
     // Teasers for other stories are links; a standfirst is prose.
-    const linked = ctx.$(el).find('a').toArray().reduce((n, a) => n + textContent(a).trim().length, 0)
+    const linked = run.reduce((n, e) => n + ctx.$(e).find('a').toArray().reduce((m, a) => m + textContent(a).trim().length, 0), 0)
     if (!isMeaningful(text, linked)) continue
     return text
+  }
+  return null
+}
+
+/**
+ * Class and id tokens, plus role-like attributes some sites name their standfirst with;
+ * CSS-module classes ("Article_elementLead__x7Q") are split at their camel case too.
+ */
+function roleTokens(el: Element): string[] {
+  const extra = el.attribs['data-testid'] ?? (el.name === 'div' || el.name === 'p' || el.name === 'section' ? el.attribs.type : undefined)
+  const camel = el.attribs.class?.includes('__') ? el.attribs.class.split(/\s+/).filter((c) => CSS_MODULE.test(c)).map((c) => c.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()) : []
+  return extra || camel.length ? [...tokensOf(el), ...camel, ...(extra ? [extra.toLowerCase()] : [])] : tokensOf(el)
+}
+
+const CSS_MODULE = /^[A-Za-z]+_[a-z]+[A-Z][A-Za-z]*__[\w-]{3,}$/
+
+const sameStyle = (a: Element, b: Element) => a.name === b.name && a.attribs.class === b.attribs.class
+
+/** `el` and the siblings right after it styled the same way: a standfirst in two or three parts. */
+function siblingRun(el: Element): Element[] {
+  const run = [el]
+  for (let at = el.next; at && run.length < 4; at = at.next) {
+    if (at.type === 'text' && !(at as unknown as { data: string }).data.trim()) continue
+    if (at.type !== 'tag' || !sameStyle(at as Element, el)) break
+    run.push(at as Element)
+  }
+  return run
+}
+
+/** The page's headline element: the first h1 outside navigation that shows the title. */
+function findHeadline(ctx: PageContext, title: string | null): Element | null {
+  const key = title ? titleKey(title) : ''
+  for (const h1 of ctx.dom.select('h1').slice(0, 10)) {
+    if (ctx.regions.inBoilerplate(h1)) continue
+    const text = titleKey(textContent(h1))
+    if (key ? text === key || (key.length > 15 && text.includes(key)) : text.length > 15) return h1
   }
   return null
 }
@@ -153,29 +228,51 @@ function tagline(ctx: PageContext): string {
   return el ? textContent(el) : ''
 }
 
-const SOURCE_BONUS: Partial<Record<FieldSource, number>> = { opengraph: 0.5, 'json-ld': 0.6, meta: 0.1 }
+// og:/twitter: descriptions are written for sharing; name="description" and JSON-LD are more
+// often SEO copy of the first paragraph, so when the two disagree the sharing one wins by a little.
+const SOURCE_BONUS: Partial<Record<FieldSource, number>> = { opengraph: 0.6, 'json-ld': 0.5, meta: 0.1 }
 
 /**
  * The description most sources agree on, ignoring boilerplate; one that merely
  * repeats the start of the body (generated by the CMS) counts less than one an
- * editor wrote.
+ * editor wrote, and one that is a section heading of the body is no summary.
  */
-function chooseDescription(list: Candidate[], title: string | null, siteName: string | null, body: string, line: string): Candidate | undefined {
+function chooseDescription(list: Candidate[], title: string | null, siteName: string | null, body: string, line: string, ctx: PageContext): Candidate | undefined {
   const usable = list.filter((c) => !isBoilerplateDescription(c.value, title, siteName, body, line))
   const bodyKey = titleKey(body.slice(0, 2000))
+  const disagree = new Set(usable.map((c) => titleKey(c.value))).size > 1
+  const headings = disagree ? sectionHeadings(ctx) : new Set<string>()
   let best: Candidate | undefined
   let bestScore = -Infinity
   for (const c of usable) {
     const key = titleKey(c.value).replace(/(?:\.\.\.|…)$/, '')
+    if (headings.has(key)) continue
     const sources = new Set(usable.filter((o) => sameText(titleKey(o.value), key)).map((o) => o.rule))
     const generated = key.length > 40 && bodyKey.startsWith(key.slice(0, 80))
-    const score = sources.size + (SOURCE_BONUS[c.source] ?? 0) - (generated ? 2 : 0)
+    // The same text cut short ("…") elsewhere in full: take the full one.
+    const cut = usable.some((o) => titleKey(o.value).length > key.length + 10 && sameText(titleKey(o.value), key))
+    const score = sources.size + (SOURCE_BONUS[c.source] ?? 0) - (generated ? 2 : 0) - (cut ? 0.5 : 0)
     if (score > bestScore) {
       best = c
       bestScore = score
     }
   }
   return best
+}
+
+/** Headings of the body at a level it uses more than once: section headings, not a subtitle. */
+export function sectionHeadings(ctx: PageContext): Set<string> {
+  const out = new Set<string>()
+  if (!ctx.main) return out
+  const byLevel = new Map<string, string[]>()
+  for (const h of ctx.dom.select('h1, h2, h3, h4, h5, h6')) {
+    if (!isInside(h, ctx.main)) continue
+    const list = byLevel.get(h.name) ?? []
+    list.push(titleKey(textContent(h)))
+    byLevel.set(h.name, list)
+  }
+  for (const keys of byLevel.values()) if (keys.length > 1) for (const key of keys) if (key) out.add(key)
+  return out
 }
 
 /** Equal, or one is the other cut short ("…"). */

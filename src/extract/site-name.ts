@@ -2,7 +2,7 @@ import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
 import { metaValue } from './meta.js'
 import { namesOf, typesOf } from './jsonld.js'
-import { cleanText, visibleTextOf } from './clean-text.js'
+import { cleanText, spacedText, visibleTextOf } from './clean-text.js'
 import { splitAtSeparators, titleKey } from './affix.js'
 import { normalizeName } from './names.js'
 import { runRules } from './rules.js'
@@ -93,17 +93,40 @@ export function headlineHints(ctx: PageContext): string[] {
 
 const RULES: Rule[] = [openGraph, jsonLd, meta, platform, titleAffix]
 
+const APP_STORE = /app:name|app_name|web-app-title/
+
+// "© 2023 Example Club. All rights reserved", "Copyright (c) 2001-2024 Example Times Ltd".
+const COPYRIGHT = /(?:©|\(c\)|\b[Cc]opyright\b)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(?:by\s+)?(\p{Lu}[^|©\n]{1,58}?)\s*(?:\.(?:\s|$)|[|,]|\b[Aa]ll [Rr]ights\b|\b[Tt]ous droits\b|\b[Aa]lle Rechte\b|$)/u
+const LEGAL_SUFFIX = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|plc|corp|corporation|s\.?a|co|e\.\s?v)\.?$/i
+
+/** Last resort: the holder named in the footer's copyright line. */
+export function copyrightHolder(ctx: PageContext): Candidate | undefined {
+  const footers = ctx.dom.select('footer, #footer, .footer, [role="contentinfo"]')
+  for (let i = footers.length - 1; i >= 0 && i >= footers.length - 3; i--) {
+    const text = spacedText(footers[i]!).replace(/\s+/g, ' ')
+    const m = COPYRIGHT.exec(text.length > 5000 ? text.slice(-5000) : text)
+    const name = m?.[1]?.trim().replace(LEGAL_SUFFIX, '')
+    if (name && name.split(' ').length <= 6) return make(name, 'heuristic', 'copyright')
+  }
+  return undefined
+}
+
 /** The site or publication name, by trust plus agreement between sources. */
 export function extractSiteName(ctx: PageContext): { value: string | null; source: FieldSource | null; candidates: Candidate[] } {
   // A "site name" that is the headline itself (a theme putting the post title in .blog-title) is wrong.
   const headlines = new Set(headlineHints(ctx).map(titleKey).filter(Boolean))
   const candidates = runRules(RULES, ctx).filter((c) => c.source === 'opengraph' || c.source === 'json-ld' || !headlines.has(titleKey(c.value)))
+  if (!candidates.some((c) => c.source !== 'title-tag')) {
+    const holder = copyrightHolder(ctx)
+    if (holder && !headlines.has(titleKey(holder.value))) candidates.push(holder)
+  }
   let best: Candidate | null = null
   let bestScore = -Infinity
   for (const c of candidates) {
     const key = normalizeName(c.value)
     // App-store names repeat the platform ("Medium") on every publication it hosts: no evidence.
-    const agree = new Set(candidates.filter((o) => o !== c && o.source !== c.source && !/app/.test(o.rule ?? '') && normalizeName(o.value) === key).map((o) => o.source)).size
+    // (application-name is the site's own name for itself, so it counts.)
+    const agree = new Set(candidates.filter((o) => o !== c && o.source !== c.source && !APP_STORE.test(o.rule ?? '') && normalizeName(o.value) === key).map((o) => o.source)).size
     const score = TRUST[c.source] + agree * 2 - (c.rule?.includes('guess') ? 2 : 0) - (c.rule?.includes('weak') ? 1 : 0)
     if (score > bestScore) {
       best = c
