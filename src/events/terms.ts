@@ -1,4 +1,5 @@
 import { STOP_WORDS } from './stop-words.js'
+import { createMemo, detach } from '../extract/memo.js'
 
 // Words may hold inner dots, hyphens and apostrophes ("2.0", "buy-in", "o'reilly").
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu
@@ -23,18 +24,10 @@ export function isContentTerm(term: string): boolean {
 }
 
 // A store repeats the same few thousand words millions of times: fold each spelling once.
-const seen = new Map<string, { term: string; content: boolean }>()
-
-function classify(word: string): { term: string; content: boolean } {
-  let known = seen.get(word)
-  if (!known) {
-    const term = foldTerm(word)
-    known = { term, content: isContentTerm(term) }
-    if (seen.size >= 200_000) seen.clear()
-    seen.set(word, known)
-  }
-  return known
-}
+const classify = createMemo((word: string): { term: string; content: boolean } => {
+  const term = detach(foldTerm(word))
+  return { term, content: isContentTerm(term) }
+}, 200_000)
 
 /** Numbers may sit inside or end a phrase ("web 2.0 expo") but never stand alone or lead it. */
 function isPhraseNumber(term: string): boolean {

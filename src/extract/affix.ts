@@ -1,4 +1,5 @@
 import { normalizeName } from './names.js'
+import { createMemo } from './memo.js'
 
 // Separators between a headline and the site name in <title> and og:title.
 const SEPARATOR = /\s+[|\-–—:·•»«/~]\s+|\s+(?:::|--)\s+|\s*[|｜]\s*|:\s+/g
@@ -15,16 +16,7 @@ export function splitAtSeparators(title: string): Array<[string, string]> {
 }
 
 /** Comparison key for titles: NFKC, lower case, unified quotes and dashes, no edge punctuation. */
-export function titleKey(text: string): string {
-  let key = keyCache.get(text)
-  if (key === undefined) {
-    key = computeKey(text)
-    if (keyCache.size > 5000) keyCache.clear()
-    keyCache.set(text, key)
-  }
-  return key
-}
-const keyCache = new Map<string, string>()
+export const titleKey = createMemo(computeKey, 5000)
 
 function computeKey(text: string): string {
   return text

@@ -1,4 +1,5 @@
 import type { Candidate, FieldSource } from './types.js'
+import { createMemo } from './memo.js'
 import type { PageContext } from './context.js'
 import { metaValues } from './meta.js'
 import { textOf } from './jsonld.js'
@@ -283,17 +284,9 @@ function sameText(a: string, b: string): boolean {
 
 // A standfirst of a video or picture, not of the story.
 const MEDIA_TOKEN = /media|video|audio|player|gallery|image|photo|caption|slide/
-const standfirstTokens = new Map<string, boolean>()
-function isStandfirstToken(token: string): boolean {
-  let yes = standfirstTokens.get(token)
-  if (yes === undefined) {
-    // "subtitle-2", "lead-3": a typographic scale, not a role.
-    yes = STANDFIRST_TOKEN.test(token) && !/[-_]\d+$/.test(token) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(token)
-    if (standfirstTokens.size > 50_000) standfirstTokens.clear()
-    standfirstTokens.set(token, yes)
-  }
-  return yes
-}
+// "subtitle-2", "lead-3": a typographic scale, not a role.
+const isStandfirstToken = createMemo((token: string): boolean =>
+  STANDFIRST_TOKEN.test(token) && !/[-_]\d+$/.test(token) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(token))
 
 /** Number of elements in a subtree (document order makes it a contiguous range). */
 function countElements(root: Element): number {

@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler'
+import { createMemo } from './memo.js'
 
 /** Lower-case class and id tokens of an element. */
 export function tokensOf(el: Element): string[] {
@@ -12,22 +13,14 @@ export function tokensOf(el: Element): string[] {
 }
 const tokenCache = new WeakMap<Element, string[]>()
 // Class tokens repeat across a page (and across pages): test each distinct token once.
-const tokenVerdicts = new Map<string, number>()
 export const COMMENT_BIT = 1
 export const BOILERPLATE_BIT = 2
 export const CAPTION_BIT = 4
 export const WIDGET_BIT = 8
 
-function verdict(token: string): number {
-  let v = tokenVerdicts.get(token)
-  if (v === undefined) {
-    v = (COMMENT_TOKEN.test(token) ? COMMENT_BIT : 0) | (BOILERPLATE_TOKEN.test(token) ? BOILERPLATE_BIT : 0) |
-      (CAPTION_TOKEN.test(token) ? CAPTION_BIT : 0) | (WIDGET_TOKEN.test(token) ? WIDGET_BIT : 0)
-    if (tokenVerdicts.size > 50_000) tokenVerdicts.clear()
-    tokenVerdicts.set(token, v)
-  }
-  return v
-}
+const verdict = createMemo((token: string): number =>
+  (COMMENT_TOKEN.test(token) ? COMMENT_BIT : 0) | (BOILERPLATE_TOKEN.test(token) ? BOILERPLATE_BIT : 0) |
+  (CAPTION_TOKEN.test(token) ? CAPTION_BIT : 0) | (WIDGET_TOKEN.test(token) ? WIDGET_BIT : 0))
 
 // Figure captions, photo credits, screen-reader-only text: not the post's prose.
 const CAPTION_TOKEN = /^(?:wp-caption-text|caption|.*[-_]caption|caption[-_].*|figcaption|credit|credits|.*[-_]credits?|image-credit|photo-credit|zemanta.*|wp-caption-dd|media-credit|img-credit|imagecredit|copyright|sr-only|screen-reader-text|visually-hidden|hidden|print-only|skip-link)$/
@@ -37,18 +30,11 @@ const COMMENT_TOKEN = /^(?:comments?|commentlist|comment-?list|comments?[-_](?:a
 const BOILERPLATE_TOKEN = /^(?:(?:.*[-_])?sidebar(?:[-_].*)?|side-?bar|widget(?:[-_].*)?|.*[-_]widget|widget-area|nav|navbar|navigation|(?:.*[-_])?nav(?:igation)?(?:[-_].*)?|menu|(?:.*[-_])?menu(?:[-_].*)?|masthead|site-header|site-footer|global-header|global-footer|page-header|page-footer|header-wrapper|footer-wrapper|header|footer|breadcrumbs?|share|sharing|sharedaddy|sharethis|addthis.*|social(?:[-_].*)?|.*[-_]social|share[-_].*|.*[-_]share|shareaholic.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|yarpp.*|jp-relatedposts|linkwithin.*|crp_related|wp_rp.*|blogroll|linklist\d*|blogarchive\d*|archive-?list|archives?|widget_archive|tag-?cloud|tags|post-tags|post-labels|labels?\d*|categories|cat-links|tags-links|cookie.*|.*[-_]cookies?|.*consent.*|gdpr.*|newsletter.*|subscribe.*|promo.*|advert.*|ads?|ad-.*|banner|pagination|pager|post-nav(?:igation)?|nav-links|zemanta-related|zemanta-pixie|outbrain.*|taboola.*|author-bio|about-author|author-box|byline-bio)$/
 
 // Many elements share one class attribute ("menu-item menu-item-type-post"): classify each distinct value once.
-const classVerdicts = new Map<string, number>()
-
-function classFlags(value: string): number {
-  let flags = classVerdicts.get(value)
-  if (flags === undefined) {
-    flags = 0
-    for (const t of value.toLowerCase().split(/\s+/)) if (t) flags |= verdict(t)
-    if (classVerdicts.size > 50_000) classVerdicts.clear()
-    classVerdicts.set(value, flags)
-  }
+const classFlags = createMemo((value: string): number => {
+  let flags = 0
+  for (const t of value.toLowerCase().split(/\s+/)) if (t) flags |= verdict(t)
   return flags
-}
+})
 
 /** Comment/boilerplate/caption/widget bits of one element, from its class, id, tag and role. */
 export function regionFlags(el: Element): number {
