@@ -34,6 +34,12 @@ interface HostState {
 }
 
 /**
+ * We see a response end when its last bytes arrive; a busy server may log its end a little
+ * later, and must still never see a gap shorter than the delay.
+ */
+const GAP_MARGIN_MS = 2
+
+/**
  * Per-host politeness under a global limit. A task first takes its host's slot and waits
  * out the host's delay, and only then queues for a global slot: a task waiting on its own
  * host never holds a global slot, so one slow host cannot idle the others.
@@ -71,7 +77,7 @@ export function createHostScheduler(options: SchedulerOptions): HostScheduler {
           state.inFlight--
           // The gap runs from when this request finished, body included.
           state.lastFinished = performance.now()
-          state.notBefore = Math.max(state.notBefore, state.lastFinished + state.delayMs)
+          state.notBefore = Math.max(state.notBefore, state.lastFinished + state.delayMs + (state.delayMs > 0 ? GAP_MARGIN_MS : 0))
         }
       })
     })

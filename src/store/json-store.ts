@@ -159,15 +159,11 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
  * rewrites and all of them add up to about 5× its final size), or until as many posts
  * changed as it holds, or for the timer. The timer's interval grows with the file: at least
  * 20× the last write's duration and one second per 4 MB written, so a slow refresh still
- * reaches the disk but a big store is not rewritten every few seconds. Posts waiting for a
- * write are held as JSON, so a write also starts once they reach MAX_UNWRITTEN_CHARS: past a
- * few thousand posts that bounds memory at the cost of more rewrites.
+ * reaches the disk but a big store is not rewritten every few seconds.
  */
 const GROWTH = 0.25
 /** V8's longest string (2^29 - 24 UTF-16 code units), a little under 512 MiB of ASCII. */
 const MAX_LOADABLE_BYTES = 512 * 2 ** 20
-/** About 2,000 typical posts. */
-const MAX_UNWRITTEN_CHARS = 32 * 2 ** 20
 const WRITE_DUTY = 20
 const TIMER_BYTES_PER_MS = 4 * 1024
 
@@ -260,9 +256,7 @@ class JsonStore implements Store {
     const grown = this.#posts.size - this.#sizeAtWrite + this.#others >= Math.max(flushEvery, Math.ceil(GROWTH * this.#sizeAtWrite))
     // Distinct posts, not puts: a post that gathers five claims is still one post to write.
     const churned = this.#posts.changed >= Math.max(flushEvery, this.#posts.size)
-    // Unwritten posts are held as JSON: past this much, memory matters more than bytes written.
-    const heavy = this.#posts.unwrittenBytes >= MAX_UNWRITTEN_CHARS
-    if (grown || churned || heavy) void this.flush().catch(() => {})
+    if (grown || churned) void this.flush().catch(() => {})
     else if (!this.#timer) {
       this.#timer = setTimeout(() => {
         this.#timer = null

@@ -67,7 +67,6 @@ export class PostTable {
   #tick = 0
   #resident = 0
   #changed = 0
-  #unwrittenBytes = 0
 
   constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
     // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
@@ -77,11 +76,6 @@ export class PostTable {
 
   get size(): number {
     return this.#slots.size
-  }
-
-  /** Characters of JSON held for posts put since the last write that has them. */
-  get unwrittenBytes(): number {
-    return this.#unwrittenBytes
   }
 
   /** Posts put since the last write that has them. */
@@ -136,9 +130,7 @@ export class PostTable {
     if (!slot.post) this.#resident++
     this.#dirty(slot)
     slot.post = post
-    if (slot.json !== null) this.#unwrittenBytes -= slot.json.length
     slot.json = JSON.stringify(post)
-    this.#unwrittenBytes += slot.json.length
     slot.patches = null
     slot.puts++
     slot.used = ++this.#tick
@@ -215,7 +207,6 @@ export class PostTable {
       // A put since the write looked holds a newer whole post: it waits for the next write.
       if (slot.puts !== piece.puts || this.#slots.get(piece.url) !== slot) return
       slot.span = prepared.spans[i] ?? null
-      if (slot.json !== null) this.#unwrittenBytes -= slot.json.length
       slot.json = null
       const written = piece.patches?.length ?? 0
       if (written) {
