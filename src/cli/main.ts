@@ -12,6 +12,7 @@ import { registerSearch } from './commands/search.js'
 import { registerServe } from './commands/serve.js'
 import { registerSite } from './commands/site.js'
 import { EXIT, reportError } from './output.js'
+import { keepHeapSmall } from './heap.js'
 
 function version(): string {
   for (const path of ['../../package.json', '../../../package.json']) {
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
+  keepHeapSmall()
   const program = buildProgram()
   const flags = { json: argv.includes('--json'), verbose: argv.includes('--verbose') || argv.includes('-v') || argv.includes('-vv') }
   try {
