@@ -1,10 +1,10 @@
 import type { Fetcher } from '../fetch/types.js'
 import { parseFeed, type ParseFeedOptions } from '../feeds/parse.js'
-import type { FeedItem, ParsedFeed } from '../feeds/types.js'
+import type { ParsedFeed } from '../feeds/types.js'
 import type { StoredFeed, StoredPost } from '../store/schema.js'
 import type { Store } from '../store/store.js'
-import { normalizeUrl } from '../url/normalize.js'
 import { outcomeForError } from './outcome.js'
+import { findFeedItem } from '../refresh/enrich.js'
 
 export interface FeedContext {
   fetcher: Fetcher
@@ -36,31 +36,6 @@ async function loadFeed(url: string, ctx: FeedContext): Promise<ParsedFeed | nul
   }
 }
 
-/** Item position by link and normalised guid, built once per feed: a feed's 100 posts need not each scan its 100 items. */
-const itemIndex = new WeakMap<ParsedFeed, Map<string, number>>()
-
-function indexOf(feed: ParsedFeed): Map<string, number> {
-  let index = itemIndex.get(feed)
-  if (!index) {
-    index = new Map()
-    for (const [at, item] of feed.items.entries()) {
-      for (const key of [item.link, item.guid ? normalizeUrl(item.guid) : null]) if (key && !index.has(key)) index.set(key, at)
-    }
-    itemIndex.set(feed, index)
-  }
-  return index
-}
-
-/** The first item, in feed order, whose link or guid is one of the post's URLs. */
-function findItem(feed: ParsedFeed, post: StoredPost): FeedItem | undefined {
-  const index = indexOf(feed)
-  let first = Infinity
-  for (const url of [post.url, post.finalUrl, post.canonicalUrl]) {
-    const at = url ? index.get(normalizeUrl(url) ?? '') : undefined
-    if (at !== undefined && at < first) first = at
-  }
-  return feed.items[first]
-}
 
 /**
  * Fill what the page left out from its blog's feed entry: author, date,
@@ -74,7 +49,7 @@ export async function enrichFromFeed(post: StoredPost, ctx: FeedContext): Promis
     ctx.seen.set(post.feedUrl, pending)
   }
   const feed = await pending
-  const item = feed ? findItem(feed, post) : undefined
+  const item = feed ? findFeedItem(feed.items, post) : undefined
   if (!item) return
   const addCandidate = (field: string, value: string | null) => {
     if (!value) return

@@ -89,18 +89,8 @@ export function createDomIndex($: CheerioAPI): DomIndex {
         return sortByOrder([...found])
       }
     }
-    const last = compounds[compounds.length - 1] ?? trimmed
-    let pool: Element[] | undefined
-    for (const m of last.matchAll(KEY)) {
-      const [, sigil, name, attr] = m
-      let list: Element[] | undefined
-      if (attr) list = INDEXED_ATTRIBUTES.has(attr.toLowerCase()) ? byAttr.get(attr.toLowerCase()) ?? [] : undefined
-      else if (sigil === '.') list = byClass.get(name!) ?? []
-      else if (sigil === '#') list = byId.get(name!) ?? []
-      else if (m.index === 0) list = byTag.get(name!.toLowerCase()) ?? []
-      if (list && (!pool || list.length < pool.length)) pool = list
-      if (pool && pool.length === 0) return []
-    }
+    const pool = poolOf(compounds[compounds.length - 1] ?? trimmed)
+    if (pool && pool.length === 0) return []
     if (!pool) return $(trimmed).toArray() as Element[]
     const simple = /^(?:[a-z][\w-]*|[.#][\w-]+)$/i.test(trimmed)
     if (simple) return pool

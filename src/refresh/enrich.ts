@@ -2,10 +2,30 @@ import type { FeedItem } from '../feeds/types.js'
 import type { StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
 
-/** The feed item that is this post: same normalised link (post URL, final URL or canonical URL) or guid. */
+/** Item position by link and normalised guid, built once per feed: a feed's 100 posts need not each scan its 100 items. */
+const itemIndex = new WeakMap<FeedItem[], Map<string, number>>()
+
+function indexOf(items: FeedItem[]): Map<string, number> {
+  let index = itemIndex.get(items)
+  if (!index) {
+    index = new Map()
+    for (const [at, item] of items.entries()) {
+      for (const key of [item.link, item.guid ? normalizeUrl(item.guid) : null]) if (key && !index.has(key)) index.set(key, at)
+    }
+    itemIndex.set(items, index)
+  }
+  return index
+}
+
+/** The first item, in feed order, that is this post: same normalised link (post URL, final URL or canonical URL) or guid. */
 export function findFeedItem(items: FeedItem[], post: Pick<StoredPost, 'url' | 'finalUrl' | 'canonicalUrl'>): FeedItem | undefined {
-  const keys = new Set([post.url, post.finalUrl, post.canonicalUrl].map((u) => (u ? normalizeUrl(u) : null)).filter((u): u is string => !!u))
-  return items.find((item) => (item.link && keys.has(item.link)) || (item.guid && keys.has(normalizeUrl(item.guid) ?? '')))
+  const index = indexOf(items)
+  let first = Infinity
+  for (const url of [post.url, post.finalUrl, post.canonicalUrl]) {
+    const at = url ? index.get(normalizeUrl(url) ?? '') : undefined
+    if (at !== undefined && at < first) first = at
+  }
+  return items[first]
 }
 
 /**
