@@ -2,7 +2,9 @@ import { load } from 'cheerio/slim'
 
 // C0/C1 controls (but not \t \n \r, which become spaces), zero-width and bidi marks, BOM, soft hyphen.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
-const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
+// JS \s covers every Unicode space (NBSP, U+2000–U+200A, U+3000…). Only runs and non-plain spaces
+// are replaced: a lone ' ' already is what it would become, and text is mostly those.
+const SPACES = /\s{2,}|[^\S ]/g
 const MARKUP = /<\/?[a-zA-Z!][^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});/
 
 const TAG_LIKE = /<\s*\/?\s*[a-zA-Z!?][^>]*>/g

@@ -25,19 +25,19 @@ export function createDomIndex($: CheerioAPI): DomIndex {
   const byClass = new Map<string, Element[]>()
   const byId = new Map<string, Element[]>()
   const byAttr = new Map<string, Element[]>()
-  const order = new Map<Element, number>()
   const push = (map: Map<string, Element[]>, key: string, el: Element) => {
     const list = map.get(key)
     if (list) list.push(el)
     else map.set(key, [el])
   }
   const stack: AnyNode[] = [...($.root()[0]?.children ?? [])].reverse()
-  let n = 0
+  // A document parsed elsewhere (a caller's own cheerio.load) has no start indices: number its elements here.
+  const numbered = hasStartIndices(stack) ? null : new Map<Element, number>()
   while (stack.length) {
     const node = stack.pop()!
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue
     const el = node as Element
-    order.set(el, n++)
+    numbered?.set(el, numbered.size)
     push(byTag, el.name, el)
     const attribs = el.attribs
     for (const name in attribs) {
@@ -51,52 +51,44 @@ export function createDomIndex($: CheerioAPI): DomIndex {
   }
 
   const cache = new Map<string, Element[]>()
-  const sortByOrder = (list: Element[]): Element[] => list.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+  const orderOf = numbered ? (el: Element) => numbered.get(el) ?? -1 : startOrder
+  const sortByOrder = (list: Element[]): Element[] => list.sort((a, b) => orderOf(a) - orderOf(b))
   /** Elements that could match one compound selector (by its rarest key), or undefined when it has no key. */
-  const poolOf = (compound: string): Element[] | undefined => {
+  const poolOf = (keys: readonly SelectorKey[]): Element[] | undefined => {
     let pool: Element[] | undefined
-    for (const m of compound.matchAll(KEY)) {
-      const [, sigil, name, attr] = m
-      let list: Element[] | undefined
-      if (attr) list = INDEXED_ATTRIBUTES.has(attr.toLowerCase()) ? byAttr.get(attr.toLowerCase()) ?? [] : undefined
-      else if (sigil === '.') list = byClass.get(name!) ?? []
-      else if (sigil === '#') list = byId.get(name!) ?? []
-      else if (m.index === 0) list = byTag.get(name!.toLowerCase()) ?? []
-      if (list && (!pool || list.length < pool.length)) pool = list
+    for (const key of keys) {
+      const list = (key.kind === 'attr' ? byAttr : key.kind === 'class' ? byClass : key.kind === 'id' ? byId : byTag).get(key.name) ?? []
+      if (!pool || list.length < pool.length) pool = list
     }
     return pool
   }
   const selectOne = (selector: string): Element[] => {
-    const trimmed = selector.trim()
+    const plan = planOf(selector)
     // [class*="byline"]: look through the distinct class names, not through every element.
-    const partial = /^\[class\*=["']?([^"'\]]+)["']?\]$/.exec(trimmed)
-    if (partial) {
+    if (plan.partialClass !== null) {
       const found = new Set<Element>()
-      for (const [name, list] of byClass) if (name.includes(partial[1]!)) for (const el of list) found.add(el)
+      for (const [name, list] of byClass) if (name.includes(plan.partialClass)) for (const el of list) found.add(el)
       return sortByOrder([...found])
     }
-    const compounds = trimmed.split(/\s*[\s>+~]\s*(?![^[]*\])/)
+    const { compounds } = plan
     // "#header h1 a": when the ancestor is rarer than the target, search below the ancestors instead.
-    if (compounds.length >= 2 && !/[>+~]/.test(trimmed.replace(/\[[^\]]*\]/g, ''))) {
-      const head = poolOf(compounds[0]!)
-      const tail = poolOf(compounds[compounds.length - 1]!)
+    if (plan.descendants) {
+      const head = poolOf(plan.headKeys)
+      const tail = poolOf(plan.tailKeys)
       if (head && (!tail || head.length * 4 < tail.length)) {
         if (!head.length) return []
-        const rest = compounds.slice(1).join(' ')
         const found = new Set<Element>()
         const anchors = $(head).filter(compounds[0]!)
-        for (const el of anchors.find(rest).toArray() as Element[]) found.add(el)
+        for (const el of anchors.find(plan.rest).toArray() as Element[]) found.add(el)
         return sortByOrder([...found])
       }
     }
-    const pool = poolOf(compounds[compounds.length - 1] ?? trimmed)
+    const pool = poolOf(plan.tailKeys)
     if (pool && pool.length === 0) return []
-    if (!pool) return $(trimmed).toArray() as Element[]
-    const simple = /^(?:[a-z][\w-]*|[.#][\w-]+)$/i.test(trimmed)
-    if (simple) return pool
-    const test = attributeTest(trimmed)
-    if (test) return pool.filter(test)
-    return $(pool).filter(trimmed).toArray() as Element[]
+    if (!pool) return $(plan.trimmed).toArray() as Element[]
+    if (plan.simple) return pool
+    if (plan.test) return pool.filter(plan.test)
+    return $(pool).filter(plan.trimmed).toArray() as Element[]
   }
   const select = (selector: string): Element[] => {
     const cached = cache.get(selector)
@@ -115,8 +107,84 @@ export function createDomIndex($: CheerioAPI): DomIndex {
   return {
     select,
     first: (selector) => select(selector)[0],
-    order: (el) => order.get(el) ?? -1,
+    order: orderOf,
   }
+}
+
+interface SelectorKey {
+  kind: 'tag' | 'class' | 'id' | 'attr'
+  name: string
+}
+
+/** What selectOne needs to know about one selector, worked out once per process, not per page. */
+interface SelectorPlan {
+  trimmed: string
+  /** The NAME of `[class*="NAME"]`, else null. */
+  partialClass: string | null
+  compounds: string[]
+  /** Two or more compounds joined only by descendant combinators. */
+  descendants: boolean
+  /** Compounds after the first, for a search below the first's matches. */
+  rest: string
+  headKeys: SelectorKey[]
+  tailKeys: SelectorKey[]
+  /** A bare tag, class or id: the pool is the answer. */
+  simple: boolean
+  test: ((el: Element) => boolean) | null
+}
+
+const plans = new Map<string, SelectorPlan>()
+
+function planOf(selector: string): SelectorPlan {
+  let plan = plans.get(selector)
+  if (plan) return plan
+  const trimmed = selector.trim()
+  const partial = /^\[class\*=["']?([^"'\]]+)["']?\]$/.exec(trimmed)
+  const compounds = trimmed.split(/\s*[\s>+~]\s*(?![^[]*\])/)
+  plan = {
+    trimmed,
+    partialClass: partial ? partial[1]! : null,
+    compounds,
+    descendants: compounds.length >= 2 && !/[>+~]/.test(trimmed.replace(/\[[^\]]*\]/g, '')),
+    rest: compounds.slice(1).join(' '),
+    headKeys: keysOf(compounds[0]!),
+    tailKeys: keysOf(compounds[compounds.length - 1] ?? trimmed),
+    simple: /^(?:[a-z][\w-]*|[.#][\w-]+)$/i.test(trimmed),
+    test: attributeTest(trimmed),
+  }
+  // Rules pass constant selectors; the bound only matters if one is ever built from page text.
+  if (plans.size >= 5000) plans.clear()
+  plans.set(selector, plan)
+  return plan
+}
+
+/** The index keys of one compound selector; none means only a full css-select can answer it. */
+function keysOf(compound: string): SelectorKey[] {
+  const keys: SelectorKey[] = []
+  // Pseudo-class arguments (`:not(.byline)`) and quoted values (`[href$=".pdf"]`) are not keys.
+  const bare = compound.replace(/\([^)]*\)/g, '').replace(/(["'])[^"']*\1/g, '""')
+  for (const m of bare.matchAll(KEY)) {
+    const [, sigil, name, attr] = m
+    if (attr) {
+      if (INDEXED_ATTRIBUTES.has(attr.toLowerCase())) keys.push({ kind: 'attr', name: attr.toLowerCase() })
+    } else if (sigil === '.') keys.push({ kind: 'class', name: name! })
+    else if (sigil === '#') keys.push({ kind: 'id', name: name! })
+    else if (m.index === 0) keys.push({ kind: 'tag', name: name!.toLowerCase() })
+  }
+  return keys
+}
+
+/**
+ * Document order without a map: loadHtml asks the parser for each tag's offset in the
+ * source, which grows in document order. Elements added after parsing have none (-1).
+ */
+function startOrder(el: Element): number {
+  return el.startIndex ?? -1
+}
+
+function hasStartIndices(nodes: readonly AnyNode[]): boolean {
+  const first = nodes.findLast((node) => node.type === 'tag' || node.type === 'script' || node.type === 'style')
+  return !first || first.startIndex !== null
 }
 
 /** Split a selector list on top-level commas (not inside brackets, parentheses or quotes). */

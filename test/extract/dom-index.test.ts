@@ -1,0 +1,46 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { load } from 'cheerio/slim'
+import type { Element } from 'domhandler'
+import { createDomIndex } from '../../src/extract/dom-index.js'
+import { loadHtml } from '../../src/extract/load-html.js'
+
+const PAGE = `<html><head><title>T</title><meta property="og:title" content="OG"></head><body>
+<div id="header"><h1 class="site-title"><a href="/">Blog</a></h1></div>
+<div class="post hentry"><h2 class="entry-title">Post</h2>
+<p class="byline author-byline">By <a rel="author" href="/me">Me</a></p>
+<time class="published" datetime="2009-04-01">April 1</time>
+<p>Body <a href="https://example.org/x">x</a></p></div>
+<div class="sidebar"><h1>Archive</h1><a href="/2009/">2009</a></div>
+</body></html>`
+
+const texts = (list: Element[]) => list.map((el) => el.name + (el.attribs.class ? '.' + el.attribs.class.split(' ')[0] : '') + (el.attribs.href ? `[${el.attribs.href}]` : ''))
+
+for (const [name, parse] of [['loadHtml', loadHtml], ["a caller's own cheerio.load", (html: string) => load(html)]] as const) {
+  test(`dom index (${name}): selector lists come back in document order, whatever their order in the list`, () => {
+    const dom = createDomIndex(parse(PAGE))
+    assert.deepEqual(texts(dom.select('time, h2, p.byline')), ['h2.entry-title', 'p.byline', 'time.published'])
+    assert.deepEqual(texts(dom.select('#header h1 a, a[rel="author"]')), ['a[/]', 'a[/me]'])
+    const [h2, time] = [dom.first('h2')!, dom.first('time')!]
+    assert.ok(dom.order(h2) >= 0)
+    assert.ok(dom.order(h2) < dom.order(time))
+    assert.ok(dom.order(dom.first('.sidebar')!) > dom.order(time))
+  })
+}
+
+test('dom index: each query shape finds the same elements as css-select', () => {
+  const $ = loadHtml(PAGE)
+  const dom = createDomIndex($)
+  const shapes = ['h1', '.hentry', '#header', '[class*="byline"]', '#header h1 a', '.hentry .entry-title', 'meta[property="og:title"]', 'a[href^="https://"]', 'div > h1', 'p:not(.byline)', 'a[href$=".org/x"]', 'h1:not(#header h1)', '.missing', 'div.sidebar h1']
+  for (const selector of shapes) {
+    assert.deepEqual(texts(dom.select(selector)), texts($(selector).toArray() as Element[]), selector)
+  }
+})
+
+test('dom index: a selector planned on one page answers from the next page, not from the first', () => {
+  const first = createDomIndex(loadHtml('<div class="post"><h2 class="entry-title">One</h2></div>'))
+  const second = createDomIndex(loadHtml('<div class="post"><h2 class="entry-title">Two</h2><h2 class="entry-title">Three</h2></div>'))
+  assert.equal(first.select('.post .entry-title').length, 1)
+  assert.deepEqual(second.select('.post .entry-title').map((el) => (el.children[0] as unknown as { data: string }).data), ['Two', 'Three'])
+  assert.equal(first.select('.post .entry-title').length, 1)
+})
