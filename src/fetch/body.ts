@@ -104,13 +104,33 @@ export async function readBody(source: Readable, codings: string[], url: string,
       total += chunk.length
     }
   }
+  const settle = (error: unknown) => {
+    if (stopped === undefined) throw error
+    if (stopped !== STOP) throw stopped
+  }
+  if (!codings.length) {
+    // Most bodies are not compressed: read the stream directly. A pipeline would cost a stage
+    // and an AbortController (aborted, with a DOMException, on every finish) for nothing.
+    const { signal } = limit
+    signal?.throwIfAborted()
+    const onAbort = () => source.destroy(signal!.reason instanceof Error ? signal!.reason : new Error('aborted'))
+    signal?.addEventListener('abort', onAbort, { once: true })
+    try {
+      // Leaving the loop early (cap reached) destroys the stream, which stops the transfer.
+      await consume(source)
+    } catch (error) {
+      settle(error)
+    } finally {
+      signal?.removeEventListener('abort', onAbort)
+    }
+    return { bytes: Buffer.concat(chunks, total), truncated }
+  }
   const stages = [source, ...codings.map(decoderFor), consume]
   try {
     // The typed overloads cannot express a spread of mixed stages.
     await (pipeline as (...args: unknown[]) => Promise<void>)(...stages, limit.signal ? { signal: limit.signal } : {})
   } catch (error) {
-    if (stopped === undefined) throw error
-    if (stopped !== STOP) throw stopped
+    settle(error)
   }
   return { bytes: Buffer.concat(chunks, total), truncated }
 }
