@@ -2,19 +2,17 @@
 // the availability API, and the digest links the archived copy or says there is none.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createRoundup } from '../../src/roundup.js'
 import type { Digest } from '../../src/digest/types.js'
+import { runCli } from '../helpers/cli.js'
 import { startServer, type TestServer } from '../helpers/server.js'
 import { startFakeWayback } from './fake-wayback.js'
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 
 /** A port on 127.0.0.3 that nothing listens on: connecting is refused at once. */
 async function closedPort(): Promise<number> {
@@ -45,21 +43,6 @@ async function startBlog(downUrl: string): Promise<TestServer & { seed: string; 
   }, { host: '127.0.0.2' })
   origin = server.origin
   return Object.assign(server, { seed: `${origin}/seed.html`, ok: `${origin}/ok.html`, gone: `${origin}/gone.html` })
-}
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      env: { ...process.env, ROUNDUP_DB: '', HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d))
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
 }
 
 test('a crawl looks up its gone and unreachable posts; the digest links the archived copy or says there is none', async () => {

@@ -1,32 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { runCli, startCli } from '../helpers/cli.js'
 import { EVENT_ID, siteFixture } from './fixture.js'
-
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
-
-function start(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    env: { ...process.env, ROUNDUP_DB: '', HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = start(args)
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d))
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
-}
 
 async function fixtureDb(): Promise<{ dir: string; db: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'roundup-site-cli-'))
@@ -69,7 +47,7 @@ test('roundup serve: listens on 127.0.0.1, serves the site, stops cleanly on SIG
   const { dir, db } = await fixtureDb()
   const out = join(dir, 'site')
   assert.equal((await runCli(['site', '--out', out, '--db', db])).code, 0)
-  const child = start(['serve', '--dir', out, '--port', '0', '--json'])
+  const { child } = startCli(['serve', '--dir', out, '--port', '0', '--json'])
   let stderr = ''
   child.stderr.on('data', (d: Buffer) => (stderr += d))
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
