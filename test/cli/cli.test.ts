@@ -18,6 +18,11 @@ test('usage errors exit 2 with one clear line', async () => {
     { args: ['crawl', 'http://x.example/', '--delay', 'soon', '--db', db], message: /--delay must be a whole number/ },
     { args: ['digest', '--format', 'pdf', '--db', db], message: /choose one of json, md, html/ },
     { args: ['crawl', '--no-such-flag', 'http://x.example/'], message: /unknown option/ },
+    // crawl and refresh share their network flags, and check them alike.
+    { args: ['refresh', '--archive-endpoint', 'ftp://archive.example/', '--db', db], message: /--archive-endpoint must be an http\(s\) URL/ },
+    { args: ['refresh', '--proxy', 'socks5://127.0.0.1:1', '--db', db], message: /--proxy must be an http\(s\) URL/ },
+    { args: ['refresh', '--per-host', '0', '--db', db], message: /--per-host must be/ },
+    { args: ['crawl', 'http://x.example/', '--proxy', 'not a url', '--db', db], message: /--proxy must be an http\(s\) URL/ },
     { args: ['frobnicate'], message: /unknown command/ },
   ]
   const results = await Promise.all(cases.map((c) => runCli(c.args)))

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { createLogger } from '../../log.js'
 import { DEFAULTS } from '../../options.js'
 import { parseHttpUrl } from '../../url/normalize.js'
 import { createRoundup } from '../../roundup.js'
@@ -8,24 +7,15 @@ import type { RoundupCrawlReport } from '../../roundup.js'
 import { readEnv } from '../env.js'
 import { createProgress, UsageError } from '../output.js'
 import { parseInteger } from '../parse.js'
-import { commonOptions, logLevel, type CommonFlags } from './common.js'
+import { commonOptions, networkOptions, networkSettings, type NetworkFlags } from './common.js'
 
-interface CrawlFlags extends CommonFlags {
+interface CrawlFlags extends NetworkFlags {
   seeds?: string
   event?: string
   depth: number
   maxPages: number
-  concurrency: number
-  perHost: number
-  delay: number
-  proxy?: string
-  allowPrivate?: boolean
-  userAgent?: string
-  robots: boolean
   wait?: boolean
   followBody?: boolean
-  archive: boolean
-  archiveEndpoint?: string
 }
 
 async function readSeeds(positionals: string[], seedsFile: string | undefined): Promise<string[]> {
@@ -73,39 +63,12 @@ export function registerCrawl(program: Command): void {
     .option('--depth <n>', 'cross-reference hops to follow', parseInteger('--depth'), DEFAULTS.depth)
     .option('--max-pages <n>', 'stop after this many page fetches', parseInteger('--max-pages', 1), DEFAULTS.maxPages)
     .option('--follow-body', 'snowball: also follow body links to posts about the same event (near the seed\'s date, sharing its terms)')
-    .option('--concurrency <n>', 'requests in flight across all hosts', parseInteger('--concurrency', 1), DEFAULTS.concurrency)
-    .option('--per-host <n>', 'requests in flight to one host', parseInteger('--per-host', 1), DEFAULTS.perHost)
-    .option('--delay <ms>', 'minimum gap between requests to one host', parseInteger('--delay'), DEFAULTS.delayMs)
-    .option('--proxy <url>', 'HTTP proxy (default: HTTPS_PROXY / HTTP_PROXY; NO_PROXY honoured)')
-    .option('--allow-private', 'allow loopback and private addresses (never link-local)')
-    .option('--user-agent <ua>', 'User-Agent to send (keep a contact URL in it)')
-    .option('--no-robots', 'ignore robots.txt (only for your own sites)')
     .option('--wait', 'wait for another run that holds the store lock, instead of failing')
-    .option('--no-archive', 'do not look up gone or unreachable posts in the web archive')
-    .option('--archive-endpoint <url>', `the archive's availability API (default: $ROUNDUP_ARCHIVE_ENDPOINT or ${DEFAULTS.archiveEndpoint})`)
+  networkOptions(command, 'do not look up gone or unreachable posts in the web archive')
   commonOptions(command).action(async (urls: string[], flags: CrawlFlags) => {
     const env = readEnv()
     const seeds = await readSeeds(urls, flags.seeds)
-    const proxy = flags.proxy ?? env.proxy
-    if (proxy !== undefined && !parseHttpUrl(proxy)) throw new UsageError(`--proxy must be an http(s) URL, got ${JSON.stringify(proxy)}`)
-    const archiveEndpoint = flags.archiveEndpoint ?? env.archiveEndpoint
-    if (archiveEndpoint !== undefined && !parseHttpUrl(archiveEndpoint)) {
-      throw new UsageError(`--archive-endpoint must be an http(s) URL, got ${JSON.stringify(archiveEndpoint)}`)
-    }
-    const roundup = createRoundup({
-      dataFile: flags.db ?? env.db ?? DEFAULTS.dataFile,
-      concurrency: flags.concurrency,
-      perHost: flags.perHost,
-      delayMs: flags.delay,
-      allowPrivate: flags.allowPrivate === true,
-      respectRobots: flags.robots,
-      proxy,
-      noProxy: env.noProxy,
-      archive: flags.archive,
-      ...(archiveEndpoint !== undefined ? { archiveEndpoint } : {}),
-      ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
-      logger: createLogger(logLevel(flags)),
-    })
+    const roundup = createRoundup(networkSettings(flags, env))
     const progress = createProgress(!flags.json && !flags.quiet)
     const report = await roundup.crawl(seeds, {
       ...(flags.event ? { eventTitle: flags.event } : {}),

@@ -1,30 +1,17 @@
 import type { Command } from 'commander'
 import { isRoundupError } from '../../errors.js'
-import { createLogger } from '../../log.js'
-import { DEFAULTS } from '../../options.js'
 import type { RoundupRefreshReport } from '../../roundup.js'
 import { createRoundup } from '../../roundup.js'
-import { parseHttpUrl } from '../../url/normalize.js'
 import { readEnv } from '../env.js'
-import { UsageError } from '../output.js'
 import { parseInteger } from '../parse.js'
-import { commonOptions, logLevel, type CommonFlags } from './common.js'
+import { commonOptions, networkOptions, networkSettings, type NetworkFlags } from './common.js'
 
-interface RefreshFlags extends CommonFlags {
+interface RefreshFlags extends NetworkFlags {
   event?: string
   force?: boolean
   matchTerms?: boolean
   wait?: boolean
   maxNew: number
-  concurrency: number
-  perHost: number
-  delay: number
-  proxy?: string
-  allowPrivate?: boolean
-  userAgent?: string
-  robots: boolean
-  archive: boolean
-  archiveEndpoint?: string
 }
 
 /** How long --wait waits for the run holding the store. */
@@ -58,34 +45,12 @@ export function registerRefresh(program: Command): void {
     .option('--match-terms', "also add feed items that only share the event's title words and keywords")
     .option('--max-new <n>', 'new feed items judged per feed and event in one run', parseInteger('--max-new', 1), 10)
     .option('--wait', 'wait for another run that holds the store, instead of exiting')
-    .option('--concurrency <n>', 'requests in flight across all hosts', parseInteger('--concurrency', 1), DEFAULTS.concurrency)
-    .option('--per-host <n>', 'requests in flight to one host', parseInteger('--per-host', 1), DEFAULTS.perHost)
-    .option('--delay <ms>', 'minimum gap between requests to one host', parseInteger('--delay'), DEFAULTS.delayMs)
-    .option('--proxy <url>', 'HTTP proxy (default: HTTPS_PROXY / HTTP_PROXY; NO_PROXY honoured)')
-    .option('--allow-private', 'allow loopback and private addresses (never link-local)')
-    .option('--user-agent <ua>', 'User-Agent to send (keep a contact URL in it)')
-    .option('--no-robots', 'ignore robots.txt (only for your own sites)')
-    .option('--no-archive', 'do not look up posts that went gone in the web archive')
-    .option('--archive-endpoint <url>', `the archive's availability API (default: $ROUNDUP_ARCHIVE_ENDPOINT or ${DEFAULTS.archiveEndpoint})`)
+  networkOptions(command, 'do not look up posts that went gone in the web archive')
   commonOptions(command).action(async (flags: RefreshFlags) => {
     const env = readEnv()
-    const proxy = flags.proxy ?? env.proxy
-    if (proxy !== undefined && !parseHttpUrl(proxy)) throw new UsageError(`--proxy must be an http(s) URL, got ${JSON.stringify(proxy)}`)
-    const dataFile = flags.db ?? env.db ?? DEFAULTS.dataFile
-    const roundup = createRoundup({
-      dataFile,
-      concurrency: flags.concurrency,
-      perHost: flags.perHost,
-      delayMs: flags.delay,
-      allowPrivate: flags.allowPrivate === true,
-      respectRobots: flags.robots,
-      proxy,
-      noProxy: env.noProxy,
-      archive: flags.archive,
-      ...((flags.archiveEndpoint ?? env.archiveEndpoint) !== undefined ? { archiveEndpoint: (flags.archiveEndpoint ?? env.archiveEndpoint)! } : {}),
-      ...(flags.userAgent ? { userAgent: flags.userAgent } : {}),
-      logger: createLogger(logLevel(flags)),
-    })
+    const settings = networkSettings(flags, env)
+    const dataFile = settings.dataFile
+    const roundup = createRoundup(settings)
     // SIGTERM (cron's timeout) and Ctrl-C stop the requests and keep what is done; a second one exits at once.
     const stop = new AbortController()
     const onSignal = (signal: NodeJS.Signals) => {
