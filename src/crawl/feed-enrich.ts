@@ -4,7 +4,7 @@ import type { ParsedFeed } from '../feeds/types.js'
 import type { StoredFeed, StoredPost } from '../store/schema.js'
 import type { Store } from '../store/store.js'
 import { outcomeForError } from './outcome.js'
-import { findFeedItem } from '../refresh/enrich.js'
+import { applyFeedItem, findFeedItem } from '../feeds/fill-post.js'
 
 export interface FeedContext {
   fetcher: Fetcher
@@ -36,11 +36,7 @@ async function loadFeed(url: string, ctx: FeedContext): Promise<ParsedFeed | nul
   }
 }
 
-
-/**
- * Fill what the page left out from its blog's feed entry: author, date,
- * excerpt. The page's own values win; the feed's are kept as candidates.
- */
+/** Fill what the page left out from its blog's feed entry (see applyFeedItem), fetching each feed once per crawl. */
 export async function enrichFromFeed(post: StoredPost, ctx: FeedContext): Promise<void> {
   if (!post.feedUrl) return
   let pending = ctx.seen.get(post.feedUrl)
@@ -51,25 +47,5 @@ export async function enrichFromFeed(post: StoredPost, ctx: FeedContext): Promis
   const feed = await pending
   const item = feed ? findFeedItem(feed.items, post) : undefined
   if (!item) return
-  const addCandidate = (field: string, value: string | null) => {
-    if (!value) return
-    const list = (post.candidates[field] ??= [])
-    if (!list.some((c) => c.value === value && c.source === 'feed')) list.push({ value, source: 'feed', rule: 'feed item' })
-  }
-  if (item.authors.length) addCandidate('author', item.authors.join(', '))
-  addCandidate('published', item.published)
-  addCandidate('excerpt', item.excerpt)
-  if (item.authors.length && (post.authors.length === 0 || post.sources.author === 'crossref-claim')) {
-    post.authors = item.authors
-    post.sources.author = 'feed'
-  }
-  if (!post.published && item.published) {
-    post.published = item.published
-    post.sources.published = 'feed'
-  }
-  if (!post.updated && item.updated) post.updated = item.updated
-  if (!post.excerpt && item.excerpt) {
-    post.excerpt = item.excerpt.length > 300 ? item.excerpt.slice(0, 299).replace(/\s+\S*$/, '') + '…' : item.excerpt
-    post.sources.excerpt = 'feed'
-  }
+  applyFeedItem(post, item)
 }

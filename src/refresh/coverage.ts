@@ -8,7 +8,7 @@ import type { FetchResult } from '../fetch/types.js'
 import { emptyPost, type JudgedItem, type StoredEvent, type StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
 import { cadenceOf, eventStart, iso, memberAliases, rethrowAbort, type RefreshContext } from './context.js'
-import { applyFeedItem } from './enrich.js'
+import { applyFeedItem } from '../feeds/fill-post.js'
 import { buildTermProfile, matchTerms } from './terms.js'
 import { DAY, nextCheck, cacheMaxAge } from './schedule.js'
 

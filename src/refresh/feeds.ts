@@ -7,7 +7,7 @@ import { isRoundupError } from '../errors.js'
 import type { FeedHints, StoredEvent, StoredFeed } from '../store/schema.js'
 import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
 import { judgeItems } from './coverage.js'
-import { applyFeedItem, findFeedItem } from './enrich.js'
+import { applyFeedItem, findFeedItem } from '../feeds/fill-post.js'
 import { cacheMaxAge, nextPoll } from './schedule.js'
 
 /** Items kept per feed: enough to judge new coverage without a refetch, bounded for the store. */

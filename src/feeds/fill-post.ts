@@ -1,6 +1,7 @@
-import type { FeedItem } from '../feeds/types.js'
+import type { FeedItem } from './types.js'
 import type { StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
+import { truncateText } from '../extract/clean-text.js'
 
 /** Item position by link and normalised guid, built once per feed: a feed's 100 posts need not each scan its 100 items. */
 const itemIndex = new WeakMap<FeedItem[], Map<string, number>>()
@@ -31,7 +32,8 @@ export function findFeedItem(items: FeedItem[], post: Pick<StoredPost, 'url' | '
 /**
  * Fill what the page left out from the post's feed entry: author, date, categories,
  * and the excerpt when the page had none. The page's own values win; the feed's are
- * kept as candidates. Says whether anything was filled.
+ * kept as candidates beside them. Used by the crawl and by refresh alike. Says whether
+ * a field was filled (a new candidate alone does not count).
  */
 export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
   let filled = false
@@ -42,6 +44,7 @@ export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
   }
   if (item.authors.length) addCandidate('author', item.authors.join(', '))
   addCandidate('published', item.published)
+  addCandidate('excerpt', item.excerpt)
   if (item.authors.length && (post.authors.length === 0 || post.sources.author === 'crossref-claim')) {
     post.authors = [...item.authors]
     post.sources.author = 'feed'
@@ -58,7 +61,7 @@ export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
     filled = true
   }
   if (!post.excerpt && item.excerpt) {
-    post.excerpt = item.excerpt.length > 300 ? item.excerpt.slice(0, 299).replace(/\s+\S*$/, '') + '…' : item.excerpt
+    post.excerpt = truncateText(item.excerpt, 300)
     post.sources.excerpt = 'feed'
     filled = true
   }
