@@ -1,4 +1,5 @@
 import Parser from 'rss-parser'
+import { refuseUnsafeXml } from './guard.js'
 import { RoundupError } from '../errors.js'
 import { normalizeUrl } from '../url/normalize.js'
 import type { FeedItem, ParsedFeed } from './types.js'
@@ -84,11 +85,7 @@ function toItem(raw: RawItem, base: string, parseDate: (t: string) => string | n
 export async function parseFeed(xml: string, url: string, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
   const { maxItems = 500, maxChars = 10_000_000 } = options
   const parseDate = options.parseDate ?? ((t: string) => (Number.isNaN(Date.parse(t)) ? null : new Date(Date.parse(t)).toISOString()))
-  if (xml.length > maxChars) throw new RoundupError('FEED_INVALID', `feed ${url} is larger than ${maxChars} characters`, { url })
-  // DTDs are where entity-expansion bombs live, and no real feed needs one.
-  if (/<!DOCTYPE[^>]*\[/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml.slice(0, 65536))) {
-    throw new RoundupError('FEED_INVALID', `feed ${url} declares entities in a DTD; refused`, { url })
-  }
+  refuseUnsafeXml(xml, url, maxChars)
   let feed: Awaited<ReturnType<typeof parser.parseString>>
   try {
     feed = await parser.parseString(xml.replace(/^\uFEFF/, ''))
