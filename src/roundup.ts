@@ -10,7 +10,12 @@ import { createFetcher } from './fetch/index.js'
 import type { Fetcher } from './fetch/types.js'
 import type { Frontier } from './frontier/frontier.js'
 import { resolveOptions, type ResolvedOptions, type RoundupOptions } from './options.js'
+import { existsSync } from 'node:fs'
+import { mergeEvents, removePost, renameEvent, type MergeResult, type RemoveResult } from './events/index.js'
+import { searchIndexFileFor, searchStore, type SearchReport } from './search/index.js'
 import { openJsonStore } from './store/json-store.js'
+import { createMemoryStore } from './store/memory-store.js'
+import type { StoredEvent } from './store/schema.js'
 import type { Store } from './store/store.js'
 import type { Dispatcher } from 'undici'
 
@@ -81,6 +86,18 @@ export interface RefreshCallOptions {
   signal?: AbortSignal
 }
 
+export interface SearchCallOptions {
+  /** Only this event's posts. */
+  eventId?: string
+  /** Most hits returned. @default 10 */
+  limit?: number
+}
+
+export interface ChangeCallOptions {
+  /** Wait this long for another run's lock on the store. @default 0 */
+  waitMs?: number
+}
+
 export interface Roundup {
   readonly options: ResolvedOptions
   /** Re-poll feeds, re-check posts, find new coverage and comments: what cron runs. */
@@ -92,12 +109,32 @@ export interface Roundup {
   site(options: { eventId?: string; outDir: string }): Promise<SiteReport>
   digest(options: { eventId?: string; format: DigestFormat } & RenderOptions): Promise<string>
   events(): Promise<EventSummary[]>
+  /** Full-text search over the stored posts (the index is kept beside the store file and updated incrementally). */
+  search(query: string, options?: SearchCallOptions): Promise<SearchReport>
+  /** Move the posts and seeds of event `fromId` into `intoId`, then delete `fromId`. */
+  mergeEvents(intoId: string, fromId: string, options?: ChangeCallOptions): Promise<MergeResult>
+  /** Give an event a new title; its id stays. */
+  renameEvent(id: string, title: string, options?: ChangeCallOptions): Promise<StoredEvent>
+  /** Take a post out of its events (or one event), by URL. */
+  removePost(url: string, options?: ChangeCallOptions & { eventId?: string }): Promise<RemoveResult>
 }
 
 /** Wire the stages together: the only place that knows them all. */
 export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams = {}): Roundup {
   const o = resolveOptions(options)
   const openStore = seams.openStore ?? ((mode) => openJsonStore(o.dataFile, { readOnly: mode.readOnly, lock: !mode.readOnly, waitMs: mode.waitMs }))
+
+  // A store file that does not exist yet holds nothing: reading or changing it must not create it.
+  const openExisting = (mode: { readOnly: boolean; waitMs: number }): Promise<Store> =>
+    seams.openStore || existsSync(o.dataFile) ? openStore(mode) : Promise.resolve(createMemoryStore())
+  const change = async <T>(waitMs: number | undefined, apply: (store: Store) => T): Promise<T> => {
+    const store = await openExisting({ readOnly: false, waitMs: waitMs ?? 0 })
+    try {
+      return apply(store)
+    } finally {
+      await store.close()
+    }
+  }
 
   const makeFetcher = (): Fetcher =>
     createFetcher({
@@ -210,5 +247,22 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
         await store.close()
       }
     },
+    async search(query, call = {}) {
+      const store = await openExisting({ readOnly: true, waitMs: 0 })
+      try {
+        return await searchStore(store, query, {
+          // The index lives beside the default JSON store; a store from a seam gets one in memory.
+          indexFile: !seams.openStore && existsSync(o.dataFile) ? searchIndexFileFor(o.dataFile) : null,
+          logger: o.logger,
+          ...(call.limit !== undefined ? { limit: call.limit } : {}),
+          ...(call.eventId !== undefined ? { eventId: call.eventId } : {}),
+        })
+      } finally {
+        await store.close()
+      }
+    },
+    mergeEvents: (intoId, fromId, call = {}) => change(call.waitMs, (store) => mergeEvents(store, intoId, fromId)),
+    renameEvent: (id, title, call = {}) => change(call.waitMs, (store) => renameEvent(store, id, title)),
+    removePost: (url, call = {}) => change(call.waitMs, (store) => removePost(store, url, call.eventId !== undefined ? { eventId: call.eventId } : {})),
   }
 }

@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { mergeEvents, renameEvent } from '../../events/index.js'
+import { createRoundup, type Roundup } from '../../roundup.js'
 import { DEFAULTS } from '../../options.js'
-import { createMemoryStore } from '../../store/memory-store.js'
-import { openJsonStore } from '../../store/json-store.js'
-import type { Store } from '../../store/store.js'
 import { readEnv } from '../env.js'
 import { commonOptions, type CommonFlags } from './common.js'
 
@@ -12,18 +8,9 @@ export interface WriteFlags extends CommonFlags {
   wait?: boolean
 }
 
-/**
- * Run a change under the store's lock, then flush and release it. A store
- * file that does not exist yet holds no events, so nothing is created for it.
- */
-export async function withWritableStore<T>(flags: WriteFlags, change: (store: Store) => T): Promise<T> {
-  const file = flags.db ?? readEnv().db ?? DEFAULTS.dataFile
-  const store = existsSync(file) ? await openJsonStore(file, { waitMs: flags.wait ? 10 * 60_000 : 0 }) : createMemoryStore()
-  try {
-    return change(store)
-  } finally {
-    await store.close()
-  }
+/** The store these flags name, and how long to wait for another run's lock on it. */
+export function forChange(flags: WriteFlags): { roundup: Roundup; waitMs: number } {
+  return { roundup: createRoundup({ dataFile: flags.db ?? readEnv().db ?? DEFAULTS.dataFile }), waitMs: flags.wait ? 10 * 60_000 : 0 }
 }
 
 function writeOptions(command: Command): Command {
@@ -45,7 +32,8 @@ export function registerEvent(program: Command): void {
     .argument('<a>', 'the event that stays (see "roundup events")')
     .argument('<b>', 'the event merged into A and deleted')
   writeOptions(merge).exitOverride().action(async (into: string, from: string, flags: WriteFlags) => {
-    const result = await withWritableStore(flags, (store) => mergeEvents(store, into, from))
+    const { roundup, waitMs } = forChange(flags)
+    const result = await roundup.mergeEvents(into, from, { waitMs })
     say(
       flags,
       { event: { id: result.event.id, title: result.event.title, posts: result.event.posts.length, seeds: result.event.seeds }, movedPosts: result.movedPosts, movedSeeds: result.movedSeeds, deleted: result.deleted },
@@ -59,7 +47,8 @@ export function registerEvent(program: Command): void {
     .argument('<id>', 'the event (see "roundup events")')
     .argument('<title...>', 'the new title')
   writeOptions(rename).exitOverride().action(async (id: string, words: string[], flags: WriteFlags) => {
-    const renamed = await withWritableStore(flags, (store) => renameEvent(store, id, words.join(' ')))
+    const { roundup, waitMs } = forChange(flags)
+    const renamed = await roundup.renameEvent(id, words.join(' '), { waitMs })
     say(flags, { event: { id: renamed.id, title: renamed.title, titleSource: renamed.titleSource } }, `renamed ${renamed.id}: ${JSON.stringify(renamed.title)}`)
   })
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
-import { removePost } from '../../events/index.js'
 import { commonOptions } from './common.js'
-import { withWritableStore, type WriteFlags } from './event.js'
+import { forChange, type WriteFlags } from './event.js'
 
 interface RemoveFlags extends WriteFlags {
   event?: string
@@ -18,7 +17,8 @@ export function registerPost(program: Command): void {
     .option('--event <id>', 'only from this event (see "roundup events")')
     .option('--wait', 'wait for another run that holds the store lock, instead of failing')
   commonOptions(remove).exitOverride().action(async (url: string, flags: RemoveFlags) => {
-    const result = await withWritableStore(flags, (store) => removePost(store, url, flags.event !== undefined ? { eventId: flags.event } : {}))
+    const { roundup, waitMs } = forChange(flags)
+    const result = await roundup.removePost(url, { waitMs, ...(flags.event !== undefined ? { eventId: flags.event } : {}) })
     if (flags.json) {
       process.stdout.write(JSON.stringify(result, null, 2) + '\n')
       return

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { createLogger } from '../../log.js'
 import { DEFAULTS } from '../../options.js'
-import { searchIndexFileFor, searchStore, type SearchHit, type Snippet } from '../../search/index.js'
+import type { SearchHit, Snippet } from '../../search/index.js'
+import { createRoundup } from '../../roundup.js'
 import { flatten } from '../../search/snippet.js'
-import { createMemoryStore } from '../../store/memory-store.js'
-import { openJsonStore } from '../../store/json-store.js'
 import { readEnv } from '../env.js'
 import { parseInteger } from '../parse.js'
 import { commonOptions, logLevel, type CommonFlags } from './common.js'
@@ -46,31 +44,21 @@ export function registerSearch(program: Command): void {
     .option('--event <id>', 'only posts of this event (see "roundup events")')
     .option('--limit <n>', 'show at most this many results', parseInteger('--limit', 1), 20)
   commonOptions(command).action(async (words: string[], flags: SearchFlags) => {
-    const file = flags.db ?? readEnv().db ?? DEFAULTS.dataFile
-    const exists = existsSync(file)
-    const store = exists ? await openJsonStore(file, { readOnly: true }) : createMemoryStore()
-    try {
-      const report = await searchStore(store, words.join(' '), {
-        indexFile: exists ? searchIndexFileFor(file) : null,
-        limit: flags.limit,
-        logger: createLogger(logLevel(flags)),
-        ...(flags.event !== undefined ? { eventId: flags.event } : {}),
-      })
-      if (flags.json) {
-        process.stdout.write(JSON.stringify(report, null, 2) + '\n')
-        return
-      }
-      if (flags.quiet) return
-      if (report.total === 0) {
-        process.stdout.write(`no posts match ${JSON.stringify(report.query)}${store.listEvents().length ? '' : ': no events yet, run "roundup crawl <url>" first'}\n`)
-        return
-      }
-      const marks = marker(process.stdout)
-      const head = `${report.total} ${report.total === 1 ? 'post matches' : 'posts match'} ${JSON.stringify(report.query)}${report.match === 'any' ? ' (no post has every word; showing posts with any)' : ''}`
-      const shown = report.hits.length < report.total ? `; showing ${report.hits.length}` : ''
-      process.stdout.write(`${head}${shown}\n\n${report.hits.map((hit, i) => renderHit(hit, i + 1, marks)).join('\n\n')}\n`)
-    } finally {
-      await store.close()
+    const roundup = createRoundup({ dataFile: flags.db ?? readEnv().db ?? DEFAULTS.dataFile, logger: createLogger(logLevel(flags)) })
+    const report = await roundup.search(words.join(' '), { limit: flags.limit, ...(flags.event !== undefined ? { eventId: flags.event } : {}) })
+    if (flags.json) {
+      process.stdout.write(JSON.stringify(report, null, 2) + '\n')
+      return
     }
+    if (flags.quiet) return
+    if (report.total === 0) {
+      const empty = (await roundup.events()).length === 0
+      process.stdout.write(`no posts match ${JSON.stringify(report.query)}${empty ? ': no events yet, run "roundup crawl <url>" first' : ''}\n`)
+      return
+    }
+    const marks = marker(process.stdout)
+    const head = `${report.total} ${report.total === 1 ? 'post matches' : 'posts match'} ${JSON.stringify(report.query)}${report.match === 'any' ? ' (no post has every word; showing posts with any)' : ''}`
+    const shown = report.hits.length < report.total ? `; showing ${report.hits.length}` : ''
+    process.stdout.write(`${head}${shown}\n\n${report.hits.map((hit, i) => renderHit(hit, i + 1, marks)).join('\n\n')}\n`)
   })
 }
