@@ -70,6 +70,11 @@ export function createDomIndex($: CheerioAPI): DomIndex {
       for (const [name, list] of byClass) if (name.includes(plan.partialClass)) for (const el of list) found.add(el)
       return sortByOrder([...found])
     }
+    // ".hentry .author .fn", "h1.title": plain JS on the candidates, no css-select compile per page.
+    if (plan.chain) {
+      const pool = poolOf(plan.tailKeys) ?? []
+      return plan.chain.length === 1 && plan.simple ? pool : pool.filter((el) => matchesChain(el, plan.chain!))
+    }
     const { compounds } = plan
     // "#header h1 a": when the ancestor is rarer than the target, search below the ancestors instead.
     if (plan.descendants) {
@@ -130,6 +135,8 @@ interface SelectorPlan {
   tailKeys: SelectorKey[]
   /** A bare tag, class or id: the pool is the answer. */
   simple: boolean
+  /** Compounds of tag, classes and id joined by descendant combinators only, else null. */
+  chain: SimpleCompound[] | null
   test: ((el: Element) => boolean) | null
 }
 
@@ -151,11 +158,60 @@ function planOf(selector: string): SelectorPlan {
     tailKeys: keysOf(compounds[compounds.length - 1] ?? trimmed),
     simple: /^(?:[a-z][\w-]*|[.#][\w-]+)$/i.test(trimmed),
     test: attributeTest(trimmed),
+    chain: simpleChain(trimmed),
   }
   // Rules pass constant selectors; the bound only matters if one is ever built from page text.
   if (plans.size >= 5000) plans.clear()
   plans.set(selector, plan)
   return plan
+}
+
+interface SimpleCompound {
+  tag: string | null
+  id: string | null
+  classes: string[]
+}
+
+const SIMPLE_COMPOUND = /^([a-z][\w-]*)?((?:[.#][\w-]+)*)$/i
+
+function simpleChain(selector: string): SimpleCompound[] | null {
+  const chain: SimpleCompound[] = []
+  for (const part of selector.split(/\s+/)) {
+    const m = SIMPLE_COMPOUND.exec(part)
+    if (!m || !part) return null
+    const compound: SimpleCompound = { tag: m[1]?.toLowerCase() ?? null, id: null, classes: [] }
+    for (const [, sigil, name] of m[2]!.matchAll(/([.#])([\w-]+)/g)) {
+      if (sigil === '.') compound.classes.push(name!)
+      else if (compound.id === null) compound.id = name!
+      else if (compound.id !== name) return null
+    }
+    chain.push(compound)
+  }
+  return chain.length ? chain : null
+}
+
+function matchesCompound(el: Element, compound: SimpleCompound): boolean {
+  if (compound.tag !== null && el.name !== compound.tag) return false
+  if (compound.id !== null && el.attribs.id !== compound.id) return false
+  if (!compound.classes.length) return true
+  const classes = el.attribs.class
+  if (!classes) return false
+  const own = classes.split(/\s+/)
+  return compound.classes.every((name) => own.includes(name))
+}
+
+/**
+ * The element matches the chain's last compound, and its ancestors the others in order.
+ * Matching each compound at the nearest ancestor that fits is exact for descendant
+ * combinators: a farther match never leaves more room for the compounds before it.
+ */
+function matchesChain(el: Element, chain: readonly SimpleCompound[]): boolean {
+  if (!matchesCompound(el, chain[chain.length - 1]!)) return false
+  let want = chain.length - 2
+  for (let at = el.parent; at && want >= 0; at = at.parent) {
+    if ((at.type === 'tag' || at.type === 'script' || at.type === 'style') && matchesCompound(at as Element, chain[want]!)) want--
+  }
+  return want < 0
 }
 
 /** The index keys of one compound selector; none means only a full css-select can answer it. */
@@ -209,14 +265,23 @@ function splitList(selector: string): string[] {
   return parts.map((p) => p.trim()).filter(Boolean)
 }
 
-/** Plain JS for the common `tag[attr op "value"]` shapes, which css-select would compile per call. */
+/** Plain JS for the common `tag[attr op "value"][attr…]` shapes, which css-select would compile per call. */
 function attributeTest(selector: string): ((el: Element) => boolean) | null {
-  const m = /^([a-z][\w-]*)?\[([\w:-]+)(?:([~*^$|]?=)["']?([^"'\]]*)["']?)?\]$/i.exec(selector)
-  if (!m) return null
-  const [, tag, name, op, value = ''] = m
-  const attr = name!.toLowerCase()
+  const tag = /^[a-z][\w-]*/i.exec(selector)?.[0].toLowerCase()
+  const tests: Array<(el: Element) => boolean> = []
+  const condition = /\[([\w:-]+)(?:([~*^$|]?=)["']?([^"'\]]*)["']?)?\]/y
+  condition.lastIndex = tag?.length ?? 0
+  while (condition.lastIndex < selector.length) {
+    const m = condition.exec(selector)
+    if (!m) return null
+    tests.push(attributeCondition(m[1]!.toLowerCase(), m[2], m[3] ?? ''))
+  }
+  if (!tests.length) return null
+  return (el) => (!tag || el.name === tag) && tests.every((test) => test(el))
+}
+
+function attributeCondition(attr: string, op: string | undefined, value: string): (el: Element) => boolean {
   return (el) => {
-    if (tag && el.name !== tag.toLowerCase()) return false
     const actual = el.attribs[attr]
     if (actual === undefined) return false
     switch (op) {

@@ -37,7 +37,11 @@ export function parseHttpUrl(input: string | URL | null | undefined, base?: stri
  */
 export function normalizeUrl(input: string | URL | null | undefined, base?: string | URL): string | null {
   const url = parseHttpUrl(input, base)
-  if (!url) return null
+  return url ? normalizeParsed(url) : null
+}
+
+/** normalizeUrl for an http(s) URL the caller just parsed and owns: it is changed in place, not parsed again. */
+export function normalizeParsed(url: URL): string {
   url.hash = ''
   url.username = ''
   url.password = ''

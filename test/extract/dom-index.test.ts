@@ -1,11 +1,12 @@
 import { test } from 'node:test'
+import fc from 'fast-check'
 import assert from 'node:assert/strict'
 import { load } from 'cheerio/slim'
 import type { Element } from 'domhandler'
 import { createDomIndex } from '../../src/extract/dom-index.js'
 import { loadHtml } from '../../src/extract/load-html.js'
 
-const PAGE = `<html><head><title>T</title><meta property="og:title" content="OG"></head><body>
+const PAGE = `<html><head><title>T</title><meta property="og:title" content="OG"><link rel="alternate" type="application/rss+xml" href="/feed"><link rel="stylesheet"><link href="/x.css"></head><body>
 <div id="header"><h1 class="site-title"><a href="/">Blog</a></h1></div>
 <div class="post hentry"><h2 class="entry-title">Post</h2>
 <p class="byline author-byline">By <a rel="author" href="/me">Me</a></p>
@@ -31,7 +32,7 @@ for (const [name, parse] of [['loadHtml', loadHtml], ["a caller's own cheerio.lo
 test('dom index: each query shape finds the same elements as css-select', () => {
   const $ = loadHtml(PAGE)
   const dom = createDomIndex($)
-  const shapes = ['h1', '.hentry', '#header', '[class*="byline"]', '#header h1 a', '.hentry .entry-title', 'meta[property="og:title"]', 'a[href^="https://"]', 'div > h1', 'p:not(.byline)', 'a[href$=".org/x"]', 'h1:not(#header h1)', '.missing', 'div.sidebar h1']
+  const shapes = ['h1', '.hentry', '#header', '[class*="byline"]', '#header h1 a', '.hentry .entry-title', 'meta[property="og:title"]', 'a[href^="https://"]', 'div > h1', 'p:not(.byline)', 'a[href$=".org/x"]', 'h1:not(#header h1)', '.missing', '.hentry .author-byline a', 'div .entry-title', 'body div p a', '.post.hentry h2', 'div#header a', 'p .missing', 'html h1', 'div div', 'div.sidebar h1', 'link[rel][href]', 'a[rel="author"][href^="/"]', 'meta[property][content]', 'a[href][title]', 'a[href][rel~="author"]']
   for (const selector of shapes) {
     assert.deepEqual(texts(dom.select(selector)), texts($(selector).toArray() as Element[]), selector)
   }
@@ -43,4 +44,25 @@ test('dom index: a selector planned on one page answers from the next page, not 
   assert.equal(first.select('.post .entry-title').length, 1)
   assert.deepEqual(second.select('.post .entry-title').map((el) => (el.children[0] as unknown as { data: string }).data), ['Two', 'Three'])
   assert.equal(first.select('.post .entry-title').length, 1)
+})
+
+test('dom index: descendant chains of tags, classes and ids match css-select on random pages (property)', () => {
+  const TAGS = ['div', 'p', 'span', 'a', 'h2']
+  const CLASSES = ['post', 'hentry', 'author', 'fn', 'entry-title', 'meta']
+  const node: fc.Memo<string> = fc.memo((depth) =>
+    fc.tuple(fc.constantFrom(...TAGS), fc.subarray(CLASSES, { maxLength: 3 }), fc.option(fc.constantFrom('main', 'side'), { nil: undefined }), depth > 1 ? fc.array(node(depth - 1), { maxLength: 3 }) : fc.constant([] as string[])).map(
+      ([tag, classes, id, children]) => `<${tag}${classes.length ? ` class="${classes.join(' ')}"` : ''}${id ? ` id="${id}"` : ''}>x${children.join('')}</${tag}>`,
+    ),
+  )
+  const compound = fc.tuple(fc.option(fc.constantFrom(...TAGS), { nil: undefined }), fc.subarray(CLASSES, { maxLength: 2 }), fc.option(fc.constantFrom('main', 'side'), { nil: undefined }))
+    .filter(([tag, classes, id]) => !!tag || classes.length > 0 || !!id)
+    .map(([tag, classes, id]) => `${tag ?? ''}${id ? '#' + id : ''}${classes.map((c) => '.' + c).join('')}`)
+  fc.assert(
+    fc.property(fc.array(node(4), { minLength: 1, maxLength: 3 }), fc.array(compound, { minLength: 1, maxLength: 3 }), (body, chain) => {
+      const $ = loadHtml(`<html><body>${body.join('')}</body></html>`)
+      const selector = chain.join(' ')
+      assert.deepEqual(createDomIndex($).select(selector), $(selector).toArray(), selector)
+    }),
+    { numRuns: 300 },
+  )
 })

@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { hostKey, normalizeUrl, parseHttpUrl } from '../../src/url/normalize.js'
+import { resolveLink } from '../../src/extract/links.js'
 
 const RUNS = { numRuns: 400 }
 
@@ -85,6 +86,15 @@ test('only http(s) survives, however the scheme is spelled', () => {
       const spelled = [...name].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch)).join('')
       assert.equal(normalizeUrl(`${pad}${spelled}:${rest}`), null)
       assert.equal(normalizeUrl(`${pad}${name}:${rest}`, 'http://blog.example/'), null)
+    }),
+    RUNS,
+  )
+})
+
+test("a page's links get the same key from the link fast path as from normalizeUrl", () => {
+  fc.assert(
+    fc.property(anyInput, fc.oneof(fc.webUrl(), fc.constant('http://blog.example/2009/04/post.html')), (href, page) => {
+      assert.equal(resolveLink(href, new URL(page)), normalizeUrl(href, page), `${JSON.stringify(href)} on ${page}`)
     }),
     RUNS,
   )
