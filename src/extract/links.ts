@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler'
 import type { ExtractedLink, LinkKind } from './types.js'
 import type { PageContext } from './context.js'
 import type { DetectedSection } from './crossrefs.js'
-import { normalizeParsed, normalizeUrl } from '../url/normalize.js'
+import { normalizeParsed, normalizeUrl, withoutFragment } from '../url/normalize.js'
 import { cleanText } from './clean-text.js'
 import { isInside } from './regions.js'
 
@@ -94,6 +94,5 @@ export function resolveLink(href: string, base: URL | undefined): string | null 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
   if (!url.hostname) return null
   if (url.search || url.href.includes('?') || url.username || url.password || url.hostname.endsWith('.')) return normalizeParsed(url)
-  url.hash = ''
-  return url.href
+  return withoutFragment(url.href)
 }

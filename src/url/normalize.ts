@@ -42,16 +42,30 @@ export function normalizeUrl(input: string | URL | null | undefined, base?: stri
 
 /** normalizeUrl for an http(s) URL the caller just parsed and owns: it is changed in place, not parsed again. */
 export function normalizeParsed(url: URL): string {
-  url.hash = ''
-  url.username = ''
-  url.password = ''
+  // Every URL setter re-parses the whole URL: only call one when something changes.
+  if (url.username) url.username = ''
+  if (url.password) url.password = ''
   // All trailing dots, not one: 'a..' must not normalise to 'a.' and then again to 'a'.
-  const host = url.hostname.replace(/\.+$/, '')
-  if (host && host !== url.hostname) url.hostname = host
-  const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParam(name))
-  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  url.search = kept.length ? new URLSearchParams(kept).toString() : ''
-  return url.href
+  if (url.hostname.endsWith('.')) {
+    const host = url.hostname.replace(/\.+$/, '')
+    if (host) url.hostname = host
+  }
+  const queryAt = url.href.indexOf('?')
+  const hashAt = url.href.indexOf('#')
+  if (queryAt !== -1 && (hashAt === -1 || queryAt < hashAt)) {
+    const kept = [...url.searchParams.entries()].filter(([name]) => !isTrackingParam(name))
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const search = kept.length ? new URLSearchParams(kept).toString() : ''
+    // An empty query still drops its bare '?'.
+    if (!search || search !== url.search.slice(1)) url.search = search
+  }
+  return withoutFragment(url.href)
+}
+
+/** A serialised URL up to its fragment: once serialised, '#' appears nowhere else. */
+export function withoutFragment(href: string): string {
+  const at = href.indexOf('#')
+  return at === -1 ? href : href.slice(0, at)
 }
 
 /** The host part used for politeness and robots.txt: host plus explicit port. */
