@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler'
 import { spacedText, visibleTextOf } from './clean-text.js'
 import { collectLines } from './lines.js'
-import { isInside } from './regions.js'
+import { firstDescendant, hasClass, isInside } from './regions.js'
 import { textContent } from './links.js'
 import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
@@ -47,9 +47,20 @@ function early(ctx: PageContext, el: Element): boolean {
   const at = ctx.dom.order(el)
   if (at < ctx.dom.order(main)) return true
   // Inside the body container but above its first paragraph.
-  const firstParagraph = ctx.$(main).find('p').toArray().find((p) => textContent(p).trim().length > 40)
+  const firstParagraph = firstParagraphOf(ctx, main)
   return isInside(el, main) && (!firstParagraph || at < ctx.dom.order(firstParagraph))
 }
+
+/** The main content's first paragraph of some length, looked up once per page. */
+function firstParagraphOf(ctx: PageContext, main: Element): Element | null {
+  let found = firstParagraphs.get(ctx)
+  if (found === undefined) {
+    found = firstDescendant(main, (d) => d.name === 'p' && textContent(d).trim().length > 40) ?? null
+    firstParagraphs.set(ctx, found)
+  }
+  return found
+}
+const firstParagraphs = new WeakMap<PageContext, Element | null>()
 
 const jsonLdAuthor: Rule = (_, ctx) => {
   const nodes = ctx.article ? [ctx.article] : ctx.jsonLd.filter(isArticle).slice(0, 1)
@@ -94,9 +105,8 @@ const microdataAuthor: Rule = ($, ctx) => {
   $(ctx.dom.select('[itemprop~="author"], [itemprop~="creator"]')).each((_, el) => {
     if (names.length >= 6 || !allowed(ctx, el)) return
     if (el.name === 'meta' || el.name === 'link') return
-    const $el = $(el)
-    const named = $el.find('[itemprop~="name"]').first()
-    const text = named.length ? named.attr('content') ?? visibleTextOf(named) : $el.attr('content') ?? visibleTextOf($el)
+    const named = firstDescendant(el, (d) => (d.attribs.itemprop ?? '').split(/\s+/).includes('name'))
+    const text = named ? named.attribs.content ?? visibleTextOf($(named)) : el.attribs.content ?? visibleTextOf($(el))
     if (text && text.length < 200) names.push(text)
   })
   return make(names.join(', '), 'meta', '[itemprop=author]', ctx, true)
@@ -108,7 +118,7 @@ const microformatAuthor: Rule = ($, ctx) => {
     const names: string[] = []
     $(ctx.dom.select(selector)).each((_, el) => {
       if (names.length >= 6 || !allowed(ctx, el)) return
-      const name = $(el).find('.p-name, .fn').first()[0]
+      const name = firstDescendant(el, (d) => hasClass(d, 'p-name') || hasClass(d, 'fn'))
       names.push(spacedText(name ?? el))
     })
     const c = make(dedupe(names).join(', '), 'microformats', selector, ctx, true)

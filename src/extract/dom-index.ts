@@ -11,7 +11,7 @@ export interface DomIndex {
   select(selector: string): Element[]
   /** The first match, or undefined. */
   first(selector: string): Element | undefined
-  /** Document position, for ordering. */
+  /** Document position, for comparing two elements only: positions are increasing, not consecutive. */
   order(el: Element): number
 }
 

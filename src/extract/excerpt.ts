@@ -7,10 +7,10 @@ import { cleanText, collapseSpace, spacedText, truncateText } from './clean-text
 import { parseDate } from './parse-date.js'
 import { toParagraphs } from './lines.js'
 import type { Line } from './lines.js'
-import type { Element } from 'domhandler'
+import type { AnyNode, Element } from 'domhandler'
 import { mainLines } from './body-text.js'
 import { titleKey } from './affix.js'
-import { isInside, tokensOf } from './regions.js'
+import { isElement, isInside, tokensOf } from './regions.js'
 import { textContent } from './links.js'
 
 export const EXCERPT_MAX = 300
@@ -143,7 +143,7 @@ function findStandfirst(ctx: PageContext, title: string | null): string | null {
   const headline = ctx.main ? findHeadline(ctx, title) : null
   const headlineAt = headline ? ctx.dom.order(headline) : Infinity
   const regionStart = ctx.dom.order(region)
-  const regionEnd = regionStart + countElements(region)
+  const regionEnd = orderAfter(ctx, region)
   // Only the stretch from the headline (or the post) to the end of the post can hold its standfirst.
   const from = Math.min(regionStart, headlineAt)
   const to = Math.max(regionEnd, mainStart === Infinity ? regionEnd : mainStart)
@@ -288,14 +288,10 @@ const MEDIA_TOKEN = /media|video|audio|player|gallery|image|photo|caption|slide/
 const isStandfirstToken = createMemo((token: string): boolean =>
   STANDFIRST_TOKEN.test(token) && !/[-_]\d+$/.test(token) && !/(?:^|[-_])(?:list|item|link|wrapper|container|image|img|photo|video|media|icon|label|button|btn|related|more|card)(?:$|[-_])/.test(token))
 
-/** Number of elements in a subtree (document order makes it a contiguous range). */
-function countElements(root: Element): number {
-  let n = 0
-  const stack: Element[] = [root]
-  while (stack.length) {
-    const el = stack.pop()!
-    n++
-    for (const child of el.children) if (child.type === 'tag' || child.type === 'script' || child.type === 'style') stack.push(child as Element)
+/** Document position of the first element after `root`'s subtree (Infinity at the end of the page). */
+function orderAfter(ctx: PageContext, root: Element): number {
+  for (let at: AnyNode | null = root; at; at = at.parent) {
+    for (let next = at.next; next; next = next.next) if (isElement(next)) return ctx.dom.order(next)
   }
-  return n
+  return Infinity
 }

@@ -77,6 +77,25 @@ export function closest(node: AnyNode, test: (el: Element) => boolean, stop?: An
   return null
 }
 
+/** The first element below `root` (not `root` itself), in document order, that passes `test`. */
+export function firstDescendant(root: Element, test: (el: Element) => boolean): Element | undefined {
+  const stack: AnyNode[] = []
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!)
+  while (stack.length) {
+    const node = stack.pop()!
+    if (!isElement(node)) continue
+    if (test(node)) return node
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+  return undefined
+}
+
+/** The element carries this class (as a CSS class selector would match it: case-sensitive). */
+export function hasClass(el: Element, name: string): boolean {
+  const value = el.attribs.class
+  return !!value && value.split(/\s+/).includes(name)
+}
+
 /** True when `node` is `ancestor` or inside it. */
 export function isInside(node: AnyNode, ancestor: AnyNode | null): boolean {
   if (!ancestor) return false
