@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler'
 import { spacedText, visibleTextOf } from './clean-text.js'
+import { firstParagraphOf } from './body-text.js'
 import { collectLines } from './lines.js'
 import { firstDescendant, hasClass, isInside } from './regions.js'
 import { textContent } from './links.js'
@@ -47,20 +48,9 @@ function early(ctx: PageContext, el: Element): boolean {
   const at = ctx.dom.order(el)
   if (at < ctx.dom.order(main)) return true
   // Inside the body container but above its first paragraph.
-  const firstParagraph = firstParagraphOf(ctx, main)
+  const firstParagraph = firstParagraphOf(ctx)
   return isInside(el, main) && (!firstParagraph || at < ctx.dom.order(firstParagraph))
 }
-
-/** The main content's first paragraph of some length, looked up once per page. */
-function firstParagraphOf(ctx: PageContext, main: Element): Element | null {
-  let found = firstParagraphs.get(ctx)
-  if (found === undefined) {
-    found = firstDescendant(main, (d) => d.name === 'p' && textContent(d).trim().length > 40) ?? null
-    firstParagraphs.set(ctx, found)
-  }
-  return found
-}
-const firstParagraphs = new WeakMap<PageContext, Element | null>()
 
 const jsonLdAuthor: Rule = (_, ctx) => {
   const nodes = ctx.article ? [ctx.article] : ctx.jsonLd.filter(isArticle).slice(0, 1)

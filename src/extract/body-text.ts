@@ -2,7 +2,9 @@ import type { PageContext } from './context.js'
 import { BLOCK_TAGS, collectLines, toParagraphs } from './lines.js'
 import { pageLines } from './page-lines.js'
 import type { Line } from './lines.js'
-import { isBoilerplate, isCaption, isCommentArea, isInside } from './regions.js'
+import type { Element } from 'domhandler'
+import { firstDescendant, isBoilerplate, isCaption, isCommentArea, isInside } from './regions.js'
+import { textContent } from './links.js'
 import { truncateText } from './clean-text.js'
 
 /** Lines of the main content without captions, widgets or comments (memoised on the context). */
@@ -21,6 +23,17 @@ export function mainLines(ctx: PageContext): Line[] {
   return lines
 }
 const linesCache = new WeakMap<PageContext, Line[]>()
+
+/** The main content's first real paragraph (over 40 characters), looked up once per page. */
+export function firstParagraphOf(ctx: PageContext): Element | null {
+  let found = firstParagraphs.get(ctx)
+  if (found === undefined) {
+    found = ctx.main ? firstDescendant(ctx.main, (el) => el.name === 'p' && textContent(el).trim().length > 40) ?? null : null
+    firstParagraphs.set(ctx, found)
+  }
+  return found
+}
+const firstParagraphs = new WeakMap<PageContext, Element | null>()
 
 /** Plain body text: one line per line, a blank line between paragraphs, capped. */
 export function extractBodyText(ctx: PageContext, maxLength: number): string {

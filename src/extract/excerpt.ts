@@ -8,7 +8,7 @@ import { parseDate } from './parse-date.js'
 import { toParagraphs } from './lines.js'
 import type { Line } from './lines.js'
 import type { AnyNode, Element } from 'domhandler'
-import { mainLines } from './body-text.js'
+import { firstParagraphOf, mainLines } from './body-text.js'
 import { titleKey } from './affix.js'
 import { isElement, isInside, tokensOf } from './regions.js'
 import { textContent } from './links.js'
@@ -131,14 +131,10 @@ function findStandfirst(ctx: PageContext, title: string | null): string | null {
   const region = ctx.post ?? ctx.main
   if (!region) return null
   const mainStart = ctx.main ? ctx.dom.order(ctx.main) : Infinity
-  let firstP = -1
   // Document position of the body's first real paragraph: a subtitle heading must come before it.
   const firstParagraph = () => {
-    if (firstP === -1) {
-      const p = ctx.main ? ctx.$(ctx.main).find('p').toArray().find((e) => textContent(e).trim().length > 40) : undefined
-      firstP = p ? ctx.dom.order(p) : Infinity
-    }
-    return firstP
+    const p = firstParagraphOf(ctx)
+    return p ? ctx.dom.order(p) : Infinity
   }
   const headline = ctx.main ? findHeadline(ctx, title) : null
   const headlineAt = headline ? ctx.dom.order(headline) : Infinity
