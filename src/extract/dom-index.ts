@@ -71,7 +71,7 @@ export function createDomIndex($: CheerioAPI): DomIndex {
       return sortByOrder([...found])
     }
     // ".hentry .author .fn", "h1.title": plain JS on the candidates, no css-select compile per page.
-    if (plan.chain) {
+    if (plan.chain && plan.tailKeys.length) {
       const pool = poolOf(plan.tailKeys) ?? []
       return plan.chain.length === 1 && plan.simple ? pool : pool.filter((el) => matchesChain(el, plan.chain!))
     }
@@ -218,7 +218,7 @@ function matchesChain(el: Element, chain: readonly SimpleCompound[]): boolean {
 function keysOf(compound: string): SelectorKey[] {
   const keys: SelectorKey[] = []
   // Pseudo-class arguments (`:not(.byline)`) and quoted values (`[href$=".pdf"]`) are not keys.
-  const bare = compound.replace(/\([^)]*\)/g, '').replace(/(["'])[^"']*\1/g, '""')
+  const bare = compound.replace(/\([^)]*\)/g, '').replace(/"[^"]*"|'[^']*'/g, '""')
   for (const m of bare.matchAll(KEY)) {
     const [, sigil, name, attr] = m
     if (attr) {
@@ -269,21 +269,33 @@ function splitList(selector: string): string[] {
 function attributeTest(selector: string): ((el: Element) => boolean) | null {
   const tag = /^[a-z][\w-]*/i.exec(selector)?.[0].toLowerCase()
   const tests: Array<(el: Element) => boolean> = []
-  const condition = /\[([\w:-]+)(?:([~*^$|]?=)["']?([^"'\]]*)["']?)?\]/y
+  // Quoted or bare values only: flags (`[a=b i]`), escapes and odd quoting go to css-select.
+  const condition = /\[([\w:-]+)(?:([~*^$|]?=)(?:"([^"\\]*)"|'([^'\\]*)'|([\w:./-]+)))?\]/y
   condition.lastIndex = tag?.length ?? 0
   while (condition.lastIndex < selector.length) {
     const m = condition.exec(selector)
     if (!m) return null
-    tests.push(attributeCondition(m[1]!.toLowerCase(), m[2], m[3] ?? ''))
+    tests.push(attributeCondition(m[1]!.toLowerCase(), m[2], m[3] ?? m[4] ?? m[5] ?? ''))
   }
   if (!tests.length) return null
   return (el) => (!tag || el.name === tag) && tests.every((test) => test(el))
 }
 
-function attributeCondition(attr: string, op: string | undefined, value: string): (el: Element) => boolean {
+// HTML attributes whose values css-select (after the HTML spec) compares without case.
+const CASELESS_VALUES = new Set([
+  'accept', 'accept-charset', 'align', 'alink', 'axis', 'bgcolor', 'charset', 'checked', 'clear', 'codetype', 'color', 'compact',
+  'declare', 'defer', 'dir', 'direction', 'disabled', 'enctype', 'face', 'frame', 'hreflang', 'http-equiv', 'lang', 'language',
+  'link', 'media', 'method', 'multiple', 'nohref', 'noresize', 'noshade', 'nowrap', 'readonly', 'rel', 'rev', 'rules', 'scope',
+  'scrolling', 'selected', 'shape', 'target', 'text', 'type', 'valign', 'valuetype', 'vlink',
+])
+
+function attributeCondition(attr: string, op: string | undefined, wanted: string): (el: Element) => boolean {
+  const caseless = CASELESS_VALUES.has(attr)
+  const value = caseless ? wanted.toLowerCase() : wanted
   return (el) => {
-    const actual = el.attribs[attr]
-    if (actual === undefined) return false
+    const raw = el.attribs[attr]
+    if (raw === undefined) return false
+    const actual = caseless ? raw.toLowerCase() : raw
     switch (op) {
       case undefined: return true
       case '=': return actual === value

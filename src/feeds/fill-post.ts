@@ -33,14 +33,16 @@ export function findFeedItem(items: FeedItem[], post: Pick<StoredPost, 'url' | '
  * Fill what the page left out from the post's feed entry: author, date, categories,
  * and the excerpt when the page had none. The page's own values win; the feed's are
  * kept as candidates beside them. Used by the crawl and by refresh alike. Says whether
- * a field was filled (a new candidate alone does not count).
+ * the post changed at all (a field filled or a candidate added), so the caller knows to save it.
  */
 export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
   let filled = false
   const addCandidate = (field: string, value: string | null) => {
     if (!value) return
     const list = (post.candidates[field] ??= [])
-    if (!list.some((c) => c.value === value && c.source === 'feed')) list.push({ value, source: 'feed', rule: 'feed item' })
+    if (list.some((c) => c.value === value && c.source === 'feed')) return
+    list.push({ value, source: 'feed', rule: 'feed item' })
+    filled = true
   }
   if (item.authors.length) addCandidate('author', item.authors.join(', '))
   addCandidate('published', item.published)
@@ -55,7 +57,10 @@ export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
     post.sources.published = 'feed'
     filled = true
   }
-  if (!post.updated && item.updated) post.updated = item.updated
+  if (!post.updated && item.updated) {
+    post.updated = item.updated
+    filled = true
+  }
   if (item.categories.length && !(post.categories ?? []).length) {
     post.categories = [...item.categories]
     filled = true

@@ -112,7 +112,10 @@ export async function readBody(source: Readable, codings: string[], url: string,
     // Most bodies are not compressed: read the stream directly. A pipeline would cost a stage
     // and an AbortController (aborted, with a DOMException, on every finish) for nothing.
     const { signal } = limit
-    signal?.throwIfAborted()
+    if (signal?.aborted) {
+      source.destroy()
+      signal.throwIfAborted()
+    }
     const onAbort = () => source.destroy(signal!.reason instanceof Error ? signal!.reason : new Error('aborted'))
     signal?.addEventListener('abort', onAbort, { once: true })
     try {

@@ -66,3 +66,15 @@ test('dom index: descendant chains of tags, classes and ids match css-select on 
     { numRuns: 300 },
   )
 })
+
+test('dom index: odd names, caseless attribute values, quoting and flags agree with css-select', () => {
+  const $ = loadHtml(`<div id="123"><p class="-1a" rel="Author" type="text/HTML" data-x="x'][b='y" title="it's .y">t</p><a class="y" rel="Bookmark">y</a></div>`)
+  const dom = createDomIndex($)
+  const shapes = ['#123', '.-1a', 'div .-1a', 'p[rel="author"][type="text/html"]', 'p[rel~="author"]', 'a[rel="bookmark"]', `p[data-x="x'][b='y"]`, `[title="it's .y"]`, 'p[rel=Author i]', 'p[rel=author]', 'p[title="IT\'S .Y"]']
+  for (const selector of shapes) {
+    const expected = $(selector).toArray()
+    assert.deepEqual(dom.select(selector), expected, selector)
+  }
+  assert.equal(dom.select('p[rel="author"][type="text/html"]').length, 1, 'rel and type values compare without case, as in HTML')
+  assert.equal(dom.select('p[title="IT\'S .Y"]').length, 0, 'other attribute values keep their case')
+})

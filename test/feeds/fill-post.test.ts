@@ -27,8 +27,8 @@ test("applyFeedItem: the page's own values win; the feed's are kept as candidate
   Object.assign(post, { authors: ['Grace Hopper'], published: '2009-04-01', excerpt: 'From the page.', categories: ['mine'] })
   post.sources = { author: 'microformats', published: 'json-ld', excerpt: 'heuristic' }
   const feedItem = item({ authors: ['G. Hopper'], published: '2009-04-02T00:00:00Z', categories: ['theirs'], excerpt: 'From the feed.' })
-  assert.equal(applyFeedItem(post, feedItem), false, 'a new candidate alone is not a fill')
-  applyFeedItem(post, feedItem)
+  assert.equal(applyFeedItem(post, feedItem), true, 'new candidates change the post, so it is saved')
+  assert.equal(applyFeedItem(post, feedItem), false, 'the same item again changes nothing')
   assert.deepEqual(post.authors, ['Grace Hopper'])
   assert.equal(post.published, '2009-04-01')
   assert.equal(post.excerpt, 'From the page.')

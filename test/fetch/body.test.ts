@@ -57,6 +57,7 @@ test('readBody: an already-aborted signal rejects before reading', async () => {
   const { stream, sent } = body(3, 10)
   await assert.rejects(readBody(stream, [], 'http://127.0.0.1/x', { maxBytes: 100, overflow: 'error', signal: AbortSignal.abort(new Error('gone')) }), /gone/)
   assert.equal(sent(), 0)
+  assert.ok(stream.destroyed, 'the source is torn down, as the pipeline path does')
 })
 
 test('readBody: the cap counts decoded bytes of a compressed body', async () => {
