@@ -127,14 +127,16 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
   // A store file that does not exist yet holds nothing: reading or changing it must not create it.
   const openExisting = (mode: { readOnly: boolean; waitMs: number }): Promise<Store> =>
     seams.openStore || existsSync(o.dataFile) ? openStore(mode) : Promise.resolve(createMemoryStore())
-  const change = async <T>(waitMs: number | undefined, apply: (store: Store) => T): Promise<T> => {
-    const store = await openExisting({ readOnly: false, waitMs: waitMs ?? 0 })
+  /** Run `use` on a store and close it after, whatever happens. */
+  const using = async <T>(opening: Promise<Store>, use: (store: Store) => T | Promise<T>): Promise<T> => {
+    const store = await opening
     try {
-      return apply(store)
+      return await use(store)
     } finally {
       await store.close()
     }
   }
+  const change = <T>(waitMs: number | undefined, apply: (store: Store) => T): Promise<T> => using(openExisting({ readOnly: false, waitMs: waitMs ?? 0 }), apply)
 
   const makeFetcher = (): Fetcher =>
     createFetcher({
@@ -207,31 +209,18 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
       }
     },
     async site({ eventId, outDir }) {
-      const store = await openStore({ readOnly: true, waitMs: 0 })
-      let rendered: ReturnType<typeof renderSite>
-      try {
-        rendered = renderSite(store.snapshot(), eventId === undefined ? {} : { eventId })
-      } finally {
-        await store.close()
-      }
+      const rendered = await using(openStore({ readOnly: true, waitMs: 0 }), (store) => renderSite(store.snapshot(), eventId === undefined ? {} : { eventId }))
       const files = await writeSite(rendered.files, outDir)
       return {
         files,
         events: rendered.events.map((e) => ({ id: e.id, title: e.title, page: `events/${e.slug}.html`, posts: e.posts.length })),
       }
     },
-    async digest({ eventId, format, ...render }) {
-      const store = await openStore({ readOnly: true, waitMs: 0 })
-      try {
-        return renderDigest(buildDigest(store.snapshot(), eventId === undefined ? {} : { eventId }), format, render)
-      } finally {
-        await store.close()
-      }
-    },
-    async events() {
-      const store = await openStore({ readOnly: true, waitMs: 0 })
-      try {
-        return buildDigest(store.snapshot()).events.map((event) => ({
+    digest: ({ eventId, format, ...render }) =>
+      using(openStore({ readOnly: true, waitMs: 0 }), (store) => renderDigest(buildDigest(store.snapshot(), eventId === undefined ? {} : { eventId }), format, render)),
+    events: () =>
+      using(openStore({ readOnly: true, waitMs: 0 }), (store) =>
+        buildDigest(store.snapshot()).events.map((event) => ({
           id: event.id,
           title: event.title,
           posts: event.posts.length,
@@ -242,25 +231,18 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
           seeds: event.seeds,
           updatedAt: event.updatedAt,
           keywords: event.keywords,
-        }))
-      } finally {
-        await store.close()
-      }
-    },
-    async search(query, call = {}) {
-      const store = await openExisting({ readOnly: true, waitMs: 0 })
-      try {
-        return await searchStore(store, query, {
+        })),
+      ),
+    search: (query, call = {}) =>
+      using(openExisting({ readOnly: true, waitMs: 0 }), (store) =>
+        searchStore(store, query, {
           // The index lives beside the default JSON store; a store from a seam gets one in memory.
           indexFile: !seams.openStore && existsSync(o.dataFile) ? searchIndexFileFor(o.dataFile) : null,
           logger: o.logger,
           ...(call.limit !== undefined ? { limit: call.limit } : {}),
           ...(call.eventId !== undefined ? { eventId: call.eventId } : {}),
-        })
-      } finally {
-        await store.close()
-      }
-    },
+        }),
+      ),
     mergeEvents: (intoId, fromId, call = {}) => change(call.waitMs, (store) => mergeEvents(store, intoId, fromId)),
     renameEvent: (id, title, call = {}) => change(call.waitMs, (store) => renameEvent(store, id, title)),
     removePost: (url, call = {}) => change(call.waitMs, (store) => removePost(store, url, call.eventId !== undefined ? { eventId: call.eventId } : {})),

@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler'
 import { spacedText, visibleTextOf } from './clean-text.js'
 import { firstParagraphOf } from './body-text.js'
 import { collectLines } from './lines.js'
-import { firstDescendant, hasClass, isInside } from './regions.js'
+import { firstDescendant, hasToken, isInside } from './regions.js'
 import { textContent } from './links.js'
 import type { Candidate, FieldSource } from './types.js'
 import type { PageContext } from './context.js'
@@ -95,7 +95,7 @@ const microdataAuthor: Rule = ($, ctx) => {
   $(ctx.dom.select('[itemprop~="author"], [itemprop~="creator"]')).each((_, el) => {
     if (names.length >= 6 || !allowed(ctx, el)) return
     if (el.name === 'meta' || el.name === 'link') return
-    const named = firstDescendant(el, (d) => (d.attribs.itemprop ?? '').split(/\s+/).includes('name'))
+    const named = firstDescendant(el, (d) => hasToken(d, 'itemprop', 'name'))
     const text = named ? named.attribs.content ?? visibleTextOf($(named)) : el.attribs.content ?? visibleTextOf($(el))
     if (text && text.length < 200) names.push(text)
   })
@@ -108,7 +108,7 @@ const microformatAuthor: Rule = ($, ctx) => {
     const names: string[] = []
     $(ctx.dom.select(selector)).each((_, el) => {
       if (names.length >= 6 || !allowed(ctx, el)) return
-      const name = firstDescendant(el, (d) => hasClass(d, 'p-name') || hasClass(d, 'fn'))
+      const name = firstDescendant(el, (d) => hasToken(d, 'class', 'p-name') || hasToken(d, 'class', 'fn'))
       names.push(spacedText(name ?? el))
     })
     const c = make(dedupe(names).join(', '), 'microformats', selector, ctx, true)

@@ -91,7 +91,6 @@ export function createDomIndex($: CheerioAPI): DomIndex {
     const pool = poolOf(plan.tailKeys)
     if (pool && pool.length === 0) return []
     if (!pool) return $(plan.trimmed).toArray() as Element[]
-    if (plan.simple) return pool
     if (plan.test) return pool.filter(plan.test)
     return $(pool).filter(plan.trimmed).toArray() as Element[]
   }

@@ -90,10 +90,10 @@ export function firstDescendant(root: Element, test: (el: Element) => boolean): 
   return undefined
 }
 
-/** The element carries this class (as a CSS class selector would match it: case-sensitive). */
-export function hasClass(el: Element, name: string): boolean {
-  const value = el.attribs.class
-  return !!value && value.split(/\s+/).includes(name)
+/** The attribute's white-space separated list holds `token` (as `[attr~=token]` and `.class` match: case-sensitive). */
+export function hasToken(el: Element, attribute: string, token: string): boolean {
+  const value = el.attribs[attribute]
+  return !!value && value.split(/\s+/).includes(token)
 }
 
 /** True when `node` is `ancestor` or inside it. */

@@ -2,6 +2,7 @@ import type { FeedItem } from './types.js'
 import type { StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
 import { truncateText } from '../extract/clean-text.js'
+import { EXCERPT_MAX } from '../extract/excerpt.js'
 
 /** Item position by link and normalised guid, built once per feed: a feed's 100 posts need not each scan its 100 items. */
 const itemIndex = new WeakMap<FeedItem[], Map<string, number>>()
@@ -66,7 +67,7 @@ export function applyFeedItem(post: StoredPost, item: FeedItem): boolean {
     filled = true
   }
   if (!post.excerpt && item.excerpt) {
-    post.excerpt = truncateText(item.excerpt, 300)
+    post.excerpt = truncateText(item.excerpt, EXCERPT_MAX)
     post.sources.excerpt = 'feed'
     filled = true
   }

@@ -52,7 +52,8 @@ export function registerSearch(program: Command): void {
     }
     if (flags.quiet) return
     if (report.total === 0) {
-      const empty = (await roundup.events()).length === 0
+      // Every stored post came from a crawl's event: an empty index is a store with no events, known without loading it again.
+      const empty = report.index.documents === 0
       process.stdout.write(`no posts match ${JSON.stringify(report.query)}${empty ? ': no events yet, run "roundup crawl <url>" first' : ''}\n`)
       return
     }
