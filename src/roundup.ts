@@ -1,6 +1,6 @@
 import { checkArchives, type ArchiveReport } from './archive/index.js'
 import { crawl, type CrawlReport } from './crawl/crawl.js'
-import { createExtractPool } from './crawl/extract-pool.js'
+import { createExtractPool, detachedExtractor } from './crawl/extract-pool.js'
 import { RoundupError } from './errors.js'
 import { renderSite, writeSite } from './site/index.js'
 import { buildDigest, renderDigest, type DigestFormat, type RenderOptions } from './digest/index.js'
@@ -153,7 +153,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
     async crawl(seeds, call = {}) {
       const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
       const fetcher = makeFetcher()
-      const pool = createExtractPool({ workers: o.extractWorkers, extract: extractPage })
+      const pool = createExtractPool({ workers: o.extractWorkers, extract: detachedExtractor(extractPage) })
       try {
         const report = await crawl(
           { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages, followBody: call.followBody === true, visitsPerHost: 2 * o.perHost + 2 },
@@ -175,7 +175,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
         const report = await refresh(
           { eventId: call.eventId, force: call.force, matchTerms: call.matchTerms, maxNewPerFeed: call.maxNewPerFeed },
           {
-            fetcher, store, extract: extractPage, logger: o.logger, ...(call.signal ? { signal: call.signal } : {}),
+            fetcher, store, extract: detachedExtractor(extractPage), logger: o.logger, ...(call.signal ? { signal: call.signal } : {}),
             parseDate: (text) => {
               const parts = parseDate(text)
               return parts ? formatDate(parts) : null

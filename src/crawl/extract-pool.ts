@@ -5,6 +5,15 @@ import type { ExtractReply, ExtractTask } from './extract-worker.js'
 
 export type Extractor = (html: string, url: string, options?: ExtractOptions) => ExtractedPage
 
+/**
+ * An extractor whose result holds copies, not V8 slices of the page: a title sliced from the
+ * HTML keeps the whole page alive for as long as the post stays in memory. A worker's reply
+ * is a copy already; this gives in-thread extraction the same footprint.
+ */
+export function detachedExtractor(extract: Extractor): Extractor {
+  return (html, url, options) => structuredClone(extract(html, url, options))
+}
+
 export interface ExtractPoolOptions {
   /** Worker threads; 0 keeps every extraction on the calling thread. */
   workers: number

@@ -1,5 +1,6 @@
 import type { Fetcher } from '../fetch/types.js'
-import { parseFeed, type ParseFeedOptions } from '../feeds/parse.js'
+import type { ParseFeedOptions } from '../feeds/parse.js'
+import { parseAnyFeed } from '../feeds/parse-any.js'
 import type { ParsedFeed } from '../feeds/types.js'
 import type { StoredFeed, StoredPost } from '../store/schema.js'
 import type { Store } from '../store/store.js'
@@ -24,7 +25,7 @@ async function loadFeed(url: string, ctx: FeedContext): Promise<ParsedFeed | nul
     record.httpStatus = result.status
     record.etag = result.etag
     record.lastModified = result.lastModified
-    const feed = await parseFeed(result.body, result.finalUrl, ctx.parseDate ? { parseDate: ctx.parseDate } : {})
+    const feed = await parseAnyFeed(result.body, result.finalUrl, ctx.parseDate ? { parseDate: ctx.parseDate } : {})
     Object.assign(record, { title: feed.title, itemCount: feed.totalItems, outcome: 'stored', reason: null })
     return feed
   } catch (error) {

@@ -19,34 +19,35 @@ export function tempFileFor(file: string): string {
 export async function writeStoreFile(file: string, body: (sink: ByteSink) => Promise<void>): Promise<{ handle: FileHandle; bytes: number }> {
   const temp = tempFileFor(file)
   const handle = await open(temp, 'w+')
-  // Strings are joined and encoded once per megabyte; big buffers go straight through, so a
-  // caller may reuse its copy buffer as soon as write() resolves.
-  let pending: string[] = []
-  let buffered = 0
+  // Small pieces (keys, commas, one post's JSON) are staged into one buffer and written a
+  // megabyte at a time; big pieces (copied runs of the old file) go straight through.
+  const staging = Buffer.allocUnsafe(BUFFER_BYTES)
+  let staged = 0
   let position = 0
+  const writeAll = async (bytes: Buffer) => {
+    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten
+  }
   const drain = async () => {
-    if (!buffered) return
-    const text = pending.join('')
-    pending = []
-    buffered = 0
-    await handle.write(text, null, 'utf8')
+    if (!staged) return
+    const bytes = staging.subarray(0, staged)
+    staged = 0
+    await writeAll(bytes)
   }
   const sink: ByteSink = {
     get position() {
       return position
     },
     async write(chunk) {
-      if (typeof chunk === 'string') {
-        const bytes = Buffer.byteLength(chunk)
-        pending.push(chunk)
-        buffered += bytes
+      const bytes = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
+      if (bytes >= BUFFER_BYTES / 4) {
+        await drain()
         position += bytes
-        if (buffered >= BUFFER_BYTES) await drain()
+        await writeAll(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)
         return
       }
-      await drain()
-      position += chunk.length
-      for (let done = 0; done < chunk.length; ) done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten
+      if (staged + bytes > BUFFER_BYTES) await drain()
+      position += bytes
+      staged += typeof chunk === 'string' ? staging.write(chunk, staged, 'utf8') : chunk.copy(staging, staged)
     },
   }
   try {

@@ -32,6 +32,8 @@ export interface ServerStats {
   maxRequestsPerHost: number
   /** From the first request starting to the last one ending (ms). */
   spanMs: number
+  /** The host that finished last: when its first request started and its last ended (ms from the first request of the run), and its gaps. */
+  lastHost: { startMs: number; endMs: number; requests: number; medianGapMs: number; maxGapMs: number } | null
 }
 
 export type ToServer = { type: 'reset' } | { type: 'stats' } | { type: 'close' }
@@ -135,9 +137,23 @@ async function main(): Promise<void> {
     }
     let repeated = 0
     for (const hits of pageHits.values()) if (hits > 1) repeated++
+    let lastHost: ServerStats['lastHost'] = null
+    let lastEnd = -Infinity
+    for (const log of logs) {
+      if (!log.length) continue
+      const sorted = [...log].sort((a, b) => a.startedAt - b.startedAt)
+      const end = Math.max(...sorted.map((entry) => entry.endedAt ?? performance.now()))
+      if (end <= lastEnd) continue
+      lastEnd = end
+      const gaps = sorted.slice(1).map((entry, i) => entry.startedAt - (sorted[i]!.endedAt ?? entry.startedAt)).sort((a, b) => a - b)
+      lastHost = {
+        startMs: sorted[0]!.startedAt - first, endMs: end - first, requests: sorted.length,
+        medianGapMs: gaps.length ? gaps[gaps.length >> 1]! : 0, maxGapMs: gaps.length ? gaps[gaps.length - 1]! : 0,
+      }
+    }
     return {
       requests, distinctPages: pageHits.size, repeatedPages: repeated, notFound, maxInFlightPerHost: inFlight,
-      minGapMs: gap, maxRequestsPerHost: most, spanMs: Number.isFinite(first) ? last - first : 0,
+      minGapMs: gap, maxRequestsPerHost: most, spanMs: Number.isFinite(first) ? last - first : 0, lastHost,
     }
   }
 

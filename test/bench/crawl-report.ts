@@ -57,6 +57,12 @@ export function renderCrawlReport(rows: CrawlRow[], setup: CrawlSetup): string {
     lines.push(`polite time / bound: ${fixed(e.result.wallMs / bound, 3)}   (bound = ${setup.posts} pages × ${setup.delayMs} ms = ${fixed(bound / 1000, 1)} s; target <= 1.15)`)
     lines.push(`  counting robots.txt, the feed and the ${setup.latencyMs} ms response time per request, no crawler can beat ${fixed(strict / 1000, 2)} s (${fixed(strict / bound, 3)} × bound)`)
   }
+  for (const row of rows) {
+    const host = row.server.lastHost
+    if (!row.polite || !host) continue
+    lines.push(`  ${row.label}: the last host to finish started at ${fixed(host.startMs / 1000, 2)} s, ended at ${fixed(host.endMs / 1000, 2)} s after ${host.requests} requests; ` +
+      `gaps median ${fixed(host.medianGapMs, 0)} ms, longest ${fixed(host.maxGapMs, 0)} ms`)
+  }
   const dp = get('d-polite')
   if (dp) lines.push(`Crawlee polite time / bound: ${fixed(dp.result.wallMs / bound, 2)}`)
   for (const row of rows) {
