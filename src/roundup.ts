@@ -4,7 +4,7 @@ import { createExtractPool, detachedExtractor } from './crawl/extract-pool.js'
 import { RoundupError } from './errors.js'
 import { renderSite, writeSite } from './site/index.js'
 import { buildDigest, renderDigest, type DigestFormat, type RenderOptions } from './digest/index.js'
-import { extractPage, formatDate, parseDate } from './extract/index.js'
+import { extractPage } from './extract/index.js'
 import { refresh, type RefreshReport } from './refresh/index.js'
 import { createFetcher } from './fetch/index.js'
 import type { Fetcher } from './fetch/types.js'
@@ -176,10 +176,6 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
           { eventId: call.eventId, force: call.force, matchTerms: call.matchTerms, maxNewPerFeed: call.maxNewPerFeed },
           {
             fetcher, store, extract: detachedExtractor(extractPage), logger: o.logger, ...(call.signal ? { signal: call.signal } : {}),
-            parseDate: (text) => {
-              const parts = parseDate(text)
-              return parts ? formatDate(parts) : null
-            },
           },
         )
         // Posts that went gone in this refresh get their archived copy looked up (once each).

@@ -2,6 +2,7 @@ import { RoundupError } from '../errors.js'
 import { normalizeUrl } from '../url/normalize.js'
 import { plainText } from './plain-text.js'
 import type { FeedItem, ParsedFeed } from './types.js'
+import { feedDate } from './feed-date.js'
 
 export interface ParseJsonFeedOptions {
   /** Keep only the newest N items. @default 500 */
@@ -29,7 +30,7 @@ export function looksLikeJsonFeed(text: string): boolean {
 /** Parse a JSON Feed (version 1 or 1.1) into the same shape as RSS and Atom. */
 export function parseJsonFeed(text: string, url: string, options: ParseJsonFeedOptions = {}): ParsedFeed {
   const { maxItems = 500, maxChars = 10_000_000 } = options
-  const parseDate = options.parseDate ?? ((t: string) => (Number.isNaN(Date.parse(t)) ? null : new Date(Date.parse(t)).toISOString()))
+  const parseDate = options.parseDate ?? feedDate
   if (text.length > maxChars) throw new RoundupError('FEED_INVALID', `feed ${url} is larger than ${maxChars} characters`, { url })
   let doc: unknown
   try {

@@ -3,13 +3,14 @@ import { refuseUnsafeXml } from './guard.js'
 import { RoundupError } from '../errors.js'
 import { normalizeUrl } from '../url/normalize.js'
 import type { FeedItem, ParsedFeed } from './types.js'
+import { feedDate } from './feed-date.js'
 
 export interface ParseFeedOptions {
   /** Keep only the newest N items; a feed with 100k items must not bloat the store. @default 500 */
   maxItems?: number
   /** Refuse larger documents outright. @default 10_000_000 characters */
   maxChars?: number
-  /** Turns a feed's date text into ISO 8601 with its own offset; the extract stage provides it. */
+  /** Turns a feed's date text into ISO 8601 with its own offset. @default feedDate */
   parseDate?: (text: string) => string | null
 }
 
@@ -84,7 +85,7 @@ function toItem(raw: RawItem, base: string, parseDate: (t: string) => string | n
 /** Parse an RSS or Atom document that was already fetched through the guarded fetcher. */
 export async function parseFeed(xml: string, url: string, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
   const { maxItems = 500, maxChars = 10_000_000 } = options
-  const parseDate = options.parseDate ?? ((t: string) => (Number.isNaN(Date.parse(t)) ? null : new Date(Date.parse(t)).toISOString()))
+  const parseDate = options.parseDate ?? feedDate
   refuseUnsafeXml(xml, url, maxChars)
   let feed: Awaited<ReturnType<typeof parser.parseString>>
   try {

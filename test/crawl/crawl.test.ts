@@ -169,6 +169,33 @@ test('crawl: the blog feed fills an author and date the page left out, once per 
   assert.equal(store.getPost('http://f.example/2')!.published, null)
 })
 
+test('crawl: a JSON Feed fills what the page left out, as an RSS feed does', async () => {
+  const store = createMemoryStore()
+  const feedJson = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1', title: 'Blog F',
+    items: [{ id: 'f1', url: 'http://f.example/1', title: 'F1', authors: [{ name: 'Susan Etlinger' }], date_published: '2009-04-01T18:05:00+02:00', summary: 'From the JSON feed.' }],
+  })
+  const base = fakeFetcher({ [SEED]: { title: 'Seed', crossrefs: [{ url: 'http://f.example/1', entryText: 'Susan, Brass Tacks' }] }, 'http://f.example/1': { title: 'F1' } })
+  const fetcher: Fetcher = {
+    ...base,
+    async fetch(request) {
+      if (request.kind === 'feed') {
+        return { url: request.url, finalUrl: request.url, status: 200, headers: {}, contentType: 'application/feed+json', body: feedJson, charset: 'utf-8', charsetSource: 'header', bytes: feedJson.length, redirects: [], etag: null, lastModified: null, notModified: false, attempts: 1, durationMs: 1 }
+      }
+      return base.fetch(request)
+    },
+  }
+  const extract = (html: string, url: string) => ({ ...fakeExtract(html), feeds: url.startsWith('http://f.example') ? [{ url: 'http://f.example/feed.json', type: 'json' as const, title: null }] : [] })
+  await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher, store, extract })
+  const post = store.getPost('http://f.example/1')!
+  assert.deepEqual(post.authors, ['Susan Etlinger'])
+  assert.equal(post.sources.author, 'feed')
+  // The feed's own offset is kept: the post's day is the blogger's 1 April.
+  assert.equal(post.published, '2009-04-01T18:05:00+02:00')
+  assert.equal(post.excerpt, 'From the JSON feed.')
+  assert.equal(store.getFeed('http://f.example/feed.json')!.outcome, 'stored')
+})
+
 test('crawl: snowball follows body links only with followBody, and keeps only on-topic pages', async () => {
   const snow: Record<string, Fake> = {
     [SEED]: { title: 'Why social media marketing fails at Web 2.0 Expo', body: ['http://c.example/2009/04/social-media-marketing-fails-panel.html', 'http://d.example/2009/04/sourdough-recipe.html', 'http://e.example/photo.jpg'] },

@@ -87,7 +87,7 @@ test('JSON Feed: parsed into the same shape as RSS and Atom; anything else is FE
   assert.equal(feed.title, 'A JSON blog')
   assert.equal(feed.totalItems, 2)
   assert.deepEqual(feed.items[0], {
-    link: 'https://json.example/2009/04/02/second', guid: '2', title: 'Second', authors: ['Ann'], published: '2009-04-02T17:00:00.000Z', updated: null,
+    link: 'https://json.example/2009/04/02/second', guid: '2', title: 'Second', authors: ['Ann'], published: '2009-04-02T10:00:00-07:00', updated: null,
     categories: ['web2expo'], excerpt: 'Hello world', commentsFeed: null,
   })
   assert.equal(feed.items[1]!.link, null)
