@@ -34,10 +34,13 @@ interface HostState {
 }
 
 /**
- * We see a response end when its last bytes arrive; a busy server may log its end a little
- * later, and must still never see a gap shorter than the delay.
+ * We see a response end when its last bytes arrive; a busy server may log its end a few ms
+ * later (2 ms was not always enough on a loaded machine), and must still never see a gap
+ * shorter than the delay. 2% of the delay, at least 4 ms.
  */
-const GAP_MARGIN_MS = 2
+function gapMarginMs(delayMs: number): number {
+  return delayMs > 0 ? Math.max(4, Math.ceil(delayMs * 0.02)) : 0
+}
 
 /**
  * Per-host politeness under a global limit. A task first takes its host's slot and waits
@@ -77,7 +80,7 @@ export function createHostScheduler(options: SchedulerOptions): HostScheduler {
           state.inFlight--
           // The gap runs from when this request finished, body included.
           state.lastFinished = performance.now()
-          state.notBefore = Math.max(state.notBefore, state.lastFinished + state.delayMs + (state.delayMs > 0 ? GAP_MARGIN_MS : 0))
+          state.notBefore = Math.max(state.notBefore, state.lastFinished + state.delayMs + gapMarginMs(state.delayMs))
         }
       })
     })
@@ -97,7 +100,7 @@ export function createHostScheduler(options: SchedulerOptions): HostScheduler {
       const state = stateOf(host)
       state.delayMs = Math.max(options.delayMs, ms)
       // Applies from the request that brought the news (robots.txt itself), not only the next one.
-      state.notBefore = Math.max(state.notBefore, state.lastFinished + state.delayMs)
+      state.notBefore = Math.max(state.notBefore, state.lastFinished + state.delayMs + gapMarginMs(state.delayMs))
     },
     stats() {
       const byHost: FetcherStats['byHost'] = {}

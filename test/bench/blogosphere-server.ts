@@ -28,6 +28,8 @@ export interface ServerStats {
   maxInFlightPerHost: number
   /** The shortest gap between one request to a host ending and the next starting, over all hosts (ms). */
   minGapMs: number
+  /** The kinds of the two requests with that gap ("page → feed"). */
+  minGapPair: string
   /** The most requests any one host received. */
   maxRequestsPerHost: number
   /** From the first request starting to the last one ending (ms). */
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
     const requests: Record<RequestKind, number> = { page: 0, feed: 0, robots: 0, other: 0 }
     let inFlight = 0
     let gap = Infinity
+    let gapPair = ''
     let most = 0
     let first = Infinity
     let last = -Infinity
@@ -132,7 +135,13 @@ async function main(): Promise<void> {
       }
       if (!log.length) continue
       inFlight = Math.max(inFlight, maxInFlight(log))
-      gap = Math.min(gap, minGapMs(log))
+      const hostGap = minGapMs(log)
+      if (hostGap < gap) {
+        gap = hostGap
+        const sorted = [...log].sort((a, b) => a.startedAt - b.startedAt)
+        const at = sorted.findIndex((entry, i) => i > 0 && entry.startedAt - (sorted[i - 1]!.endedAt ?? Infinity) === hostGap)
+        gapPair = at > 0 ? `${kinds.get(sorted[at - 1]!)} → ${kinds.get(sorted[at]!)}` : ''
+      }
       most = Math.max(most, log.length)
     }
     let repeated = 0
@@ -153,7 +162,7 @@ async function main(): Promise<void> {
     }
     return {
       requests, distinctPages: pageHits.size, repeatedPages: repeated, notFound, maxInFlightPerHost: inFlight,
-      minGapMs: gap, maxRequestsPerHost: most, spanMs: Number.isFinite(first) ? last - first : 0, lastHost,
+      minGapMs: gap, minGapPair: gapPair, maxRequestsPerHost: most, spanMs: Number.isFinite(first) ? last - first : 0, lastHost,
     }
   }
 

@@ -40,13 +40,16 @@ export function writeResult(result: Omit<ChildResult, 'peakRssMb' | 'cpuMs'>): v
  * Parent side: run `script` (a .ts file under test/bench) and collect its result: from the
  * `compiled` build when given (see crawl-build.ts), else with tsx.
  */
-export async function runChild(script: string, args: string[], options: { timeoutMs?: number; env?: Record<string, string>; compiled?: string } = {}): Promise<SpawnedResult> {
+export async function runChild(script: string, args: string[], options: { timeoutMs?: number; env?: Record<string, string>; compiled?: string; nice?: number } = {}): Promise<SpawnedResult> {
   const file = join(tmpdir(), `roundup-bench-${process.pid}-${Math.random().toString(36).slice(2)}.json`)
   const started = performance.now()
   const entry = options.compiled
     ? ['--enable-source-maps', `${options.compiled}/test/bench/${script.replace(/^\.\//, '').replace(/\.ts$/, '.js')}`]
     : ['--import', 'tsx', new URL(script, import.meta.url).pathname]
-  const child = spawn(process.execPath, [...entry, ...args], {
+  // `nice` before node starts, so every thread of the child (workers, GC helpers) inherits it.
+  const niced = options.nice !== undefined && process.platform !== 'win32'
+  const command = niced ? ['nice', '-n', String(options.nice), process.execPath] : [process.execPath]
+  const child = spawn(command[0]!, [...command.slice(1), ...entry, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, BENCH_RESULT: file },
   })
