@@ -85,6 +85,13 @@ async function main(): Promise<void> {
       }
       if (resource.post !== undefined) pageHits.set(resource.post, (pageHits.get(resource.post) ?? 0) + 1)
       res.writeHead(200, { 'content-type': resource.contentType, 'content-length': resource.body.length }).end(resource.body)
+      // The client can read the whole response once the kernel holds it: at once, unless the
+      // socket pushed back (http uncorks it on the next tick). 'finish' waits for libuv's write
+      // callback, a loop turn later, and on a loaded machine that turn lags by several ms: gaps
+      // would be logged shorter than they were.
+      process.nextTick(() => {
+        if (!res.socket || res.socket.writableLength === 0) entry.endedAt ??= performance.now()
+      })
     }, config.latencyMs)
   }
 
