@@ -8,7 +8,7 @@ import { RoundupError } from '../errors.js'
 import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredSite } from './schema.js'
 import type { Store } from './store.js'
 import { PostTable } from './post-table.js'
-import { writeStoreFile } from './store-writer.js'
+import { spillBaseFor, writeStoreFile } from './store-writer.js'
 
 export interface JsonStoreOptions {
   /** Take an exclusive lock for writing (crawl, refresh). @default true */
@@ -187,7 +187,7 @@ class JsonStore implements Store {
     private readonly db: Low<StoreData>,
     private readonly opts: { existed: boolean; readOnly: boolean; flushIntervalMs: number; flushEvery: number; maxResidentPosts: number; release: (() => Promise<void>) | null },
   ) {
-    this.#posts = new PostTable(db.data.posts, opts.maxResidentPosts)
+    this.#posts = new PostTable(db.data.posts, opts.maxResidentPosts, opts.readOnly ? null : spillBaseFor(location))
     this.#sizeAtWrite = this.#posts.size
     db.data.posts = {}
   }

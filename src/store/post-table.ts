@@ -1,14 +1,22 @@
-import { readSync } from 'node:fs'
-import type { FileHandle } from 'node:fs/promises'
+import { read, readSync } from 'node:fs'
+import { promisify } from 'node:util'
 import type { StoredPost } from './schema.js'
+import { SpillFile, type ByteSource } from './spill-file.js'
 
-/** Where one `"url":{…}` pair sits in the store file this process last wrote, in bytes. */
-interface Span {
+const readAt = promisify(read)
+
+/** Where one `"url":{…}` pair sits in a file, in bytes. */
+interface Position {
   at: number
   /** Bytes of `"url":` before the value. */
   keyBytes: number
   /** Bytes of the whole pair. */
   bytes: number
+}
+
+/** A pair in the store file this process last wrote, or in a spill file. */
+interface Span extends Position {
+  file: ByteSource
 }
 
 /** A change to apply to a post when it is next read or written. */
@@ -18,12 +26,12 @@ interface Slot {
   /** The post as an object, when in memory (without `patches`). */
   post: StoredPost | null
   /**
-   * The post as UTF-8 JSON, from its last put until a write has it on disk. A Buffer, not a
-   * string: between two writes a big crawl holds tens of MB of these, and outside V8's heap
-   * they neither inflate its growth targets nor cost its collector a scan.
+   * The post as UTF-8 JSON, from its last put until a write has it on disk, when there is no
+   * spill file to hold it. A Buffer, not a string: outside V8's heap it neither inflates the
+   * heap's growth targets nor costs the collector a scan.
    */
   json: Buffer | null
-  /** Its bytes in the last written file; stale while `json` is set. */
+  /** Its bytes in the last written file or, once put again, in a spill file; stale while `json` is set. */
   span: Span | null
   /** Changes not applied yet, in order: a claim costs a closure, not a 20 KB copy of the post. */
   patches: PostPatch[] | null
@@ -47,8 +55,10 @@ export interface ByteSink {
 export interface PreparedPosts {
   /** `span` alone: copy the bytes. Otherwise the base (`json`, `post` or `base` span) plus `patches` is serialised. */
   pieces: Array<{ url: string; slot: Slot; puts: number; json: Buffer | null; post: StoredPost | null; span: Span | null; base: Span | null; patches: PostPatch[] | null }>
-  backing: FileHandle | null
-  spans: Array<Span | null>
+  /** Where each pair lands in the new file. */
+  spans: Array<Position | null>
+  /** Spill files whose posts this write takes in: closed once it commits. */
+  retire: SpillFile[]
 }
 
 const COPY_CHUNK = 1 << 20
@@ -67,12 +77,20 @@ const COPY_CHUNK = 1 << 20
  */
 export class PostTable {
   readonly #slots = new Map<string, Slot>()
-  #backing: FileHandle | null = null
+  #backing: ByteSource & { close(): Promise<void> } | null = null
+  /** Where puts go until the next write starts; a new one after that, so each write can retire the old. */
+  #spill: SpillFile | null = null
+  #retired: SpillFile[] = []
   #tick = 0
   #resident = 0
   #changed = 0
 
-  constructor(posts: Record<string, StoredPost>, private readonly maxResident: number) {
+  /** `spillBase` names the spill files (suffixed per file); null keeps pending posts in memory. */
+  constructor(
+    posts: Record<string, StoredPost>,
+    private readonly maxResident: number,
+    private spillBase: string | null = null,
+  ) {
     // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
     for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 })
     this.#resident = this.#slots.size
@@ -116,7 +134,7 @@ export class PostTable {
   }
 
   #base(slot: Slot): StoredPost {
-    return slot.post ?? (JSON.parse(slot.json ? slot.json.toString('utf8') : this.#read(slot.span!)) as StoredPost)
+    return slot.post ?? (JSON.parse(slot.json ? slot.json.toString('utf8') : readPair(slot.span!)) as StoredPost)
   }
 
   #dirty(slot: Slot): void {
@@ -134,7 +152,11 @@ export class PostTable {
     if (!slot.post) this.#resident++
     this.#dirty(slot)
     slot.post = post
-    slot.json = Buffer.from(JSON.stringify(post), 'utf8')
+    const key = `${JSON.stringify(post.url)}:`
+    const json = JSON.stringify(post)
+    const spilled = this.#spillPair(key, json)
+    slot.span = spilled
+    slot.json = spilled ? null : Buffer.from(json, 'utf8')
     slot.patches = null
     slot.puts++
     slot.used = ++this.#tick
@@ -164,7 +186,10 @@ export class PostTable {
       }
       pieces.push(piece)
     }
-    return { pieces, backing: this.#backing, spans: [] }
+    // Puts from now on go to a new spill file; this write takes in everything in the old ones.
+    if (this.#spill) this.#retired.push(this.#spill)
+    this.#spill = null
+    return { pieces, spans: [], retire: [...this.#retired] }
   }
 
   /** Write `"posts":{…}` to `sink`, recording where each pair lands. */
@@ -180,7 +205,7 @@ export class PostTable {
         await sink.write(key)
         if (!piece.patches) await sink.write(piece.json ?? JSON.stringify(piece.post))
         else {
-          const base = piece.json ? piece.json.toString('utf8') : piece.base ? await readSpan(prepared.backing!, piece.base) : null
+          const base = piece.json ? piece.json.toString('utf8') : piece.base ? await readPairAsync(piece.base) : null
           const post = piece.patches.reduce((p, patch) => patch(p), base === null ? piece.post! : (JSON.parse(base) as StoredPost))
           await sink.write(JSON.stringify(post))
         }
@@ -188,13 +213,14 @@ export class PostTable {
         i++
         continue
       }
-      // A run of pairs that lie back to back in the old file is copied in one go.
-      let end = i + 1
-      while (end < pieces.length && pieces[end]!.span && pieces[end]!.span!.at === pieces[end - 1]!.span!.at + pieces[end - 1]!.span!.bytes + 1) end++
+      // A run of pairs that lie back to back in one file (pairs are comma-separated in the old
+      // store file and in spill files alike) is copied in one go.
       const first = piece.span
+      let end = i + 1
+      for (let span = pieces[end]?.span; span && span.file === first.file && span.at === pieces[end - 1]!.span!.at + pieces[end - 1]!.span!.bytes + 1; span = pieces[end]?.span) end++
       const last = pieces[end - 1]!.span!
       const shift = sink.position - first.at
-      await copyRange(prepared.backing!, first.at, last.at + last.bytes, sink)
+      await copyRange(first.file, first.at, last.at + last.bytes, sink)
       for (let j = i; j < end; j++) {
         const old = pieces[j]!.span!
         prepared.spans[j] = { at: old.at + shift, keyBytes: old.keyBytes, bytes: old.bytes }
@@ -205,12 +231,13 @@ export class PostTable {
   }
 
   /** The file is in place: point the slots at it, drop their JSON and let the least used posts leave memory. */
-  async commit(prepared: PreparedPosts, backing: FileHandle): Promise<void> {
+  async commit(prepared: PreparedPosts, backing: ByteSource & { close(): Promise<void> }): Promise<void> {
     prepared.pieces.forEach((piece, i) => {
       const { slot } = piece
       // A put since the write looked holds a newer whole post: it waits for the next write.
       if (slot.puts !== piece.puts || this.#slots.get(piece.url) !== slot) return
-      slot.span = prepared.spans[i] ?? null
+      const position = prepared.spans[i]
+      slot.span = position ? { file: backing, ...position } : null
       slot.json = null
       const written = piece.patches?.length ?? 0
       if (written) {
@@ -228,12 +255,38 @@ export class PostTable {
     const previous = this.#backing
     this.#backing = backing
     if (previous && previous !== backing) await previous.close().catch(() => {})
+    for (const spill of prepared.retire) spill.close()
+    this.#retired = this.#retired.filter((spill) => !prepared.retire.includes(spill))
     this.#evict()
   }
 
   async close(): Promise<void> {
     await this.#backing?.close().catch(() => {})
     this.#backing = null
+    for (const spill of [...this.#retired, ...(this.#spill ? [this.#spill] : [])]) spill.close()
+    this.#retired = []
+    this.#spill = null
+  }
+
+  /** Append `"url":{…},` to the current spill file; null when there is none to hold it. */
+  #spillPair(key: string, json: string): Span | null {
+    if (this.spillBase === null) return null
+    this.#spill ??= SpillFile.open(this.spillBase)
+    const spill = this.#spill
+    if (!spill) {
+      this.spillBase = null
+      return null
+    }
+    const bytes = Buffer.from(`${key}${json},`, 'utf8')
+    const at = spill.append(bytes)
+    if (at === null) {
+      // The disk refused (full?): what the file holds is still good, but new posts stay in memory.
+      this.#retired.push(spill)
+      this.#spill = null
+      this.spillBase = null
+      return null
+    }
+    return { file: spill, at, keyBytes: Buffer.byteLength(key), bytes: bytes.length - 1 }
   }
 
   #evict(): void {
@@ -247,25 +300,26 @@ export class PostTable {
       this.#resident--
     }
   }
-
-  #read(span: Span): string {
-    const length = span.bytes - span.keyBytes
-    const buffer = Buffer.allocUnsafe(length)
-    let done = 0
-    while (done < length) {
-      const n = readSync(this.#backing!.fd, buffer, done, length - done, span.at + span.keyBytes + done)
-      if (n === 0) break
-      done += n
-    }
-    return buffer.toString('utf8', 0, done)
-  }
 }
 
-async function readSpan(from: FileHandle, span: Span): Promise<string> {
+/** The value of a pair, read at once: a get() of a post that is not in memory. */
+function readPair(span: Span): string {
+  const length = span.bytes - span.keyBytes
+  const buffer = Buffer.allocUnsafe(length)
+  let done = 0
+  while (done < length) {
+    const n = readSync(span.file.fd, buffer, done, length - done, span.at + span.keyBytes + done)
+    if (n === 0) break
+    done += n
+  }
+  return buffer.toString('utf8', 0, done)
+}
+
+async function readPairAsync(span: Span): Promise<string> {
   const buffer = Buffer.allocUnsafe(span.bytes - span.keyBytes)
   let done = 0
   while (done < buffer.length) {
-    const { bytesRead } = await from.read(buffer, done, buffer.length - done, span.at + span.keyBytes + done)
+    const { bytesRead } = await readAt(span.file.fd, buffer, done, buffer.length - done, span.at + span.keyBytes + done)
     if (bytesRead === 0) break
     done += bytesRead
   }
@@ -273,11 +327,11 @@ async function readSpan(from: FileHandle, span: Span): Promise<string> {
 }
 
 /** One buffer for every copy: the sink writes it through before the next read. */
-async function copyRange(from: FileHandle, start: number, end: number, sink: ByteSink): Promise<void> {
+async function copyRange(from: ByteSource, start: number, end: number, sink: ByteSink): Promise<void> {
   const buffer = Buffer.allocUnsafe(Math.min(COPY_CHUNK, end - start))
   for (let at = start; at < end; ) {
-    const { bytesRead } = await from.read(buffer, 0, Math.min(buffer.length, end - at), at)
-    if (bytesRead === 0) throw new Error(`the store file ended at byte ${at}, before ${end}`)
+    const { bytesRead } = await readAt(from.fd, buffer, 0, Math.min(buffer.length, end - at), at)
+    if (bytesRead === 0) throw new Error(`a store or spill file ended at byte ${at}, before ${end}`)
     await sink.write(buffer.subarray(0, bytesRead))
     at += bytesRead
   }

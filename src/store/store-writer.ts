@@ -5,6 +5,11 @@ import type { ByteSink } from './post-table.js'
 
 const BUFFER_BYTES = 1 << 20
 
+/** Spill files go beside the store (`.roundup.json.spill.<pid>.<n>`), on its disk, not in a tmpfs that is memory. */
+export function spillBaseFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.spill`)
+}
+
 /** steno's temp name (`.roundup.json.tmp` beside the file), so a stale one from either is overwritten. */
 export function tempFileFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.tmp`)
