@@ -277,16 +277,15 @@ export class PostTable {
       this.spillBase = null
       return null
     }
-    const bytes = Buffer.from(`${key}${json},`, 'utf8')
-    const at = spill.append(bytes)
-    if (at === null) {
+    const written = spill.append(`${key}${json},`)
+    if (written === null) {
       // The disk refused (full?): what the file holds is still good, but new posts stay in memory.
       this.#retired.push(spill)
       this.#spill = null
       this.spillBase = null
       return null
     }
-    return { file: spill, at, keyBytes: Buffer.byteLength(key), bytes: bytes.length - 1 }
+    return { file: spill, at: written.at, keyBytes: Buffer.byteLength(key), bytes: written.bytes - 1 }
   }
 
   #evict(): void {

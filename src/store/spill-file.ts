@@ -41,16 +41,25 @@ export class SpillFile implements ByteSource {
     }
   }
 
-  /** Append `bytes`; their offset, or null when the write failed (the file takes no more). */
-  append(bytes: Buffer): number | null {
+  /**
+   * Append `text` as UTF-8 and say where it went, or null when the write failed (the file
+   * takes no more). A string, not a Buffer: node encodes it in native memory and frees that
+   * at once, where a Buffer per post would wait for the collector.
+   */
+  append(text: string): { at: number; bytes: number } | null {
     const at = this.#position
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, at + done)
+      const bytes = Buffer.byteLength(text)
+      let done = writeSync(this.fd, text, at, 'utf8')
+      if (done < bytes) {
+        const rest = Buffer.from(text, 'utf8')
+        while (done < bytes) done += writeSync(this.fd, rest, done, bytes - done, at + done)
+      }
+      this.#position += bytes
+      return { at, bytes }
     } catch {
       return null
     }
-    this.#position += bytes.length
-    return at
   }
 
   close(): void {
