@@ -3,6 +3,7 @@ import { RoundupError } from '../errors.js'
 import { normalizeUrl, parseHttpUrl } from '../url/normalize.js'
 import { refuseUnsafeXml } from './guard.js'
 import { plainText } from './plain-text.js'
+import { feedDate } from './feed-date.js'
 
 /** One comment from a post's comment feed. */
 export interface FeedComment {
@@ -84,7 +85,7 @@ function contentOf(raw: RawItem): string {
  */
 export async function parseCommentFeed(xml: string, url: string, options: ParseCommentsOptions = {}): Promise<ParsedComments> {
   const { maxComments = 200, maxChars = 5_000_000 } = options
-  const parseDate = options.parseDate ?? ((t: string) => (Number.isNaN(Date.parse(t)) ? null : new Date(Date.parse(t)).toISOString()))
+  const parseDate = options.parseDate ?? feedDate
   refuseUnsafeXml(xml, url, maxChars)
   let feed: Awaited<ReturnType<typeof parser.parseString>>
   try {

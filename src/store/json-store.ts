@@ -9,6 +9,7 @@ import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEv
 import type { Store } from './store.js'
 import { PostTable } from './post-table.js'
 import { spillBaseFor, writeStoreFile } from './store-writer.js'
+import { removeStaleSpillFiles } from './spill-file.js'
 
 export interface JsonStoreOptions {
   /** Take an exclusive lock for writing (crawl, refresh). @default true */
@@ -149,6 +150,8 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
     }
     throw new RoundupError('STORE_IO', `cannot read ${file}: ${(error as Error).message}`, { file }, { cause: error })
   }
+  // Only the lock's holder may: without it, the files could be another run's.
+  if (release) removeStaleSpillFiles(spillBaseFor(file))
   return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, maxResidentPosts, release })
 }
 
@@ -180,6 +183,8 @@ class JsonStore implements Store {
   #sizeAtWrite = 0
   #backedUp = false
   #closed = false
+  /** close() has flushed (or failed to) and is closing the files. */
+  #finished = false
   readonly #posts: PostTable
 
   constructor(
@@ -193,18 +198,22 @@ class JsonStore implements Store {
   }
 
   getPost(url: string): StoredPost | undefined {
+    this.#refuseClosed()
     return this.#posts.get(url)
   }
   putPost(post: StoredPost): void {
+    this.#refuseClosed()
     this.#posts.set(post)
     this.#changed()
   }
   patchPost(url: string, patch: (post: StoredPost) => StoredPost): boolean {
+    this.#refuseClosed()
     if (!this.#posts.patch(url, patch)) return false
     this.#changed()
     return true
   }
   listPosts(): StoredPost[] {
+    this.#refuseClosed()
     return this.#posts.values()
   }
   getEvent(id: string): StoredEvent | undefined {
@@ -241,6 +250,11 @@ class JsonStore implements Store {
   }
   snapshot(): StoreData {
     return { ...this.db.data, posts: this.#posts.toRecord() }
+  }
+
+  /** Posts not in memory are read from files that close() closed. */
+  #refuseClosed(): void {
+    if (this.#closed && this.#finished) throw new RoundupError('STORE_IO', `${this.location} is closed; open it again to read or change posts`, { file: this.location })
   }
 
   #changed(): void {
@@ -325,6 +339,7 @@ class JsonStore implements Store {
     try {
       await this.flush()
     } finally {
+      this.#finished = true
       await this.#posts.close()
       await this.opts.release?.().catch(() => {})
     }

@@ -62,6 +62,8 @@ export interface PreparedPosts {
 }
 
 const COPY_CHUNK = 1 << 20
+/** Spill files a run of failed writes may leave open before puts go to memory instead. */
+const MAX_RETIRED = 4
 
 /**
  * The posts of a JSON store, without keeping them all in memory as objects. A post is
@@ -81,6 +83,9 @@ export class PostTable {
   /** Where puts go until the next write starts; a new one after that, so each write can retire the old. */
   #spill: SpillFile | null = null
   #retired: SpillFile[] = []
+  /** No spilling until the next write commits: a spill file failed, or failed writes left too many open. */
+  #spillPaused = false
+  #closed = false
   #tick = 0
   #resident = 0
   #changed = 0
@@ -89,7 +94,7 @@ export class PostTable {
   constructor(
     posts: Record<string, StoredPost>,
     private readonly maxResident: number,
-    private spillBase: string | null = null,
+    private readonly spillBase: string | null = null,
   ) {
     // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
     for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 })
@@ -106,6 +111,7 @@ export class PostTable {
   }
 
   get(url: string): StoredPost | undefined {
+    this.#refuseClosed()
     const slot = this.#slots.get(url)
     if (!slot) return undefined
     slot.used = ++this.#tick
@@ -126,6 +132,7 @@ export class PostTable {
 
   /** Queue a change for `url`; false when there is no such post. */
   patch(url: string, patch: PostPatch): boolean {
+    this.#refuseClosed()
     const slot = this.#slots.get(url)
     if (!slot) return false
     ;(slot.patches ??= []).push(patch)
@@ -144,6 +151,7 @@ export class PostTable {
   }
 
   set(post: StoredPost): void {
+    this.#refuseClosed()
     let slot = this.#slots.get(post.url)
     if (!slot) {
       slot = { post: null, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 }
@@ -189,6 +197,8 @@ export class PostTable {
     // Puts from now on go to a new spill file; this write takes in everything in the old ones.
     if (this.#spill) this.#retired.push(this.#spill)
     this.#spill = null
+    // Writes that keep failing would otherwise keep one more file open each time.
+    if (this.#retired.length >= MAX_RETIRED) this.#spillPaused = true
     return { pieces, spans: [], retire: [...this.#retired] }
   }
 
@@ -257,10 +267,13 @@ export class PostTable {
     if (previous && previous !== backing) await previous.close().catch(() => {})
     for (const spill of prepared.retire) spill.close()
     this.#retired = this.#retired.filter((spill) => !prepared.retire.includes(spill))
+    this.#spillPaused = false
     this.#evict()
   }
 
+  /** Closes the files: the table is unusable afterwards (its spans would read closed descriptors). */
   async close(): Promise<void> {
+    this.#closed = true
     await this.#backing?.close().catch(() => {})
     this.#backing = null
     for (const spill of [...this.#retired, ...(this.#spill ? [this.#spill] : [])]) spill.close()
@@ -268,13 +281,18 @@ export class PostTable {
     this.#spill = null
   }
 
+  #refuseClosed(): void {
+    if (this.#closed) throw new Error('the store is closed')
+  }
+
   /** Append `"url":{…},` to the current spill file; null when there is none to hold it. */
   #spillPair(key: string, json: string): Span | null {
-    if (this.spillBase === null) return null
+    if (this.spillBase === null || this.#spillPaused) return null
     this.#spill ??= SpillFile.open(this.spillBase)
     const spill = this.#spill
     if (!spill) {
-      this.spillBase = null
+      // Out of descriptors or space, perhaps for a moment: try again after the next write.
+      this.#spillPaused = true
       return null
     }
     const written = spill.append(`${key}${json},`)
@@ -282,7 +300,7 @@ export class PostTable {
       // The disk refused (full?): what the file holds is still good, but new posts stay in memory.
       this.#retired.push(spill)
       this.#spill = null
-      this.spillBase = null
+      this.#spillPaused = true
       return null
     }
     return { file: spill, at: written.at, keyBytes: Buffer.byteLength(key), bytes: written.bytes - 1 }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 
 /** A file read by position: the store file this process last wrote, or a spill file. */
 export interface ByteSource {
@@ -11,8 +12,9 @@ let opened = 0
  * An append-only scratch file beside the store for posts put since the last write. Their
  * JSON waits here, not in memory: between two rewrites of a big store that is tens of MB.
  * It holds nothing the store file needs: a crash loses what it holds, as it would lose
- * the same posts held in memory. The name is unlinked as soon as it is open, where the
- * system allows, so a killed process leaves no file behind.
+ * the same posts held in memory. The name is unlinked as soon as it is open, so on Linux
+ * and macOS a killed process leaves no file behind; Windows keeps the name until the file
+ * closes, and removeStaleSpillFiles clears what a killed run left there.
  */
 export class SpillFile implements ByteSource {
   #position = 0
@@ -27,18 +29,22 @@ export class SpillFile implements ByteSource {
       unlinkSync(path)
       this.#path = null
     } catch {
-      // Windows keeps open files' names: removed on close instead.
+      // Refused (a virus scanner holding it?): removed on close instead.
     }
   }
 
   /** Null when no file can be made there (read-only folder, no space): callers keep the bytes in memory. */
   static open(base: string): SpillFile | null {
-    const path = `${base}.${process.pid}.${++opened}`
-    try {
-      return new SpillFile(openSync(path, 'w+', 0o600), path)
-    } catch {
-      return null
+    // A new file only ('wx+'): never truncate, or write through a link, that someone left here.
+    for (let tries = 0; tries < 10; tries++) {
+      const path = `${base}.${process.pid}.${++opened}`
+      try {
+        return new SpillFile(openSync(path, 'wx+', 0o600), path)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null
+      }
     }
+    return null
   }
 
   /**
@@ -75,6 +81,25 @@ export class SpillFile implements ByteSource {
         // Gone already.
       }
       this.#path = null
+    }
+  }
+}
+
+/** Remove spill files a killed run left beside the store; call with the store's lock held. */
+export function removeStaleSpillFiles(base: string): void {
+  const prefix = `${basename(base)}.`
+  let names: string[]
+  try {
+    names = readdirSync(dirname(base))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    try {
+      unlinkSync(join(dirname(base), name))
+    } catch {
+      // Still open elsewhere (Windows): the next run tries again.
     }
   }
 }

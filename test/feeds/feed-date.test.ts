@@ -12,3 +12,8 @@ test('feedDate gives null for text that is no date', () => {
   assert.equal(feedDate('soon'), null)
   assert.equal(feedDate(''), null)
 })
+
+test('feedDate does not guess: a number or a title is no date', () => {
+  assert.equal(feedDate('Episode 12'), null)
+  assert.equal(feedDate('1'), null)
+})

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { emptyPost, openJsonStore, type StoredPost } from '../../src/store/index.js'
@@ -87,6 +87,45 @@ test('a store leaves no spill file beside it, during a run or after', async () =
     const again = await openJsonStore(file, { readOnly: true })
     assert.deepEqual(again.getPost(post(42).url), post(42))
     await again.close()
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('spill files a killed run left are removed by the next run that holds the lock, and a closed store refuses reads', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
+  try {
+    const file = join(dir, 'roundup.json')
+    // What a run killed on Windows leaves: the name stays until the file is closed.
+    await writeFile(join(dir, '.roundup.json.spill.4242.1'), '"http://x.example/":{},')
+    await writeFile(join(dir, 'notes.txt'), 'keep me')
+    const store = await openJsonStore(file)
+    assert.deepEqual((await readdir(dir)).filter((name) => name.includes('spill')), [])
+    assert.ok((await readdir(dir)).includes('notes.txt'))
+    store.putPost(post(1))
+    await store.close()
+    assert.throws(() => store.getPost(post(1).url), (error: Error & { code?: string }) => error.code === 'STORE_IO' && /closed/.test(error.message))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('a spill file is never opened over an existing name', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
+  try {
+    const base = join(dir, '.roundup.json.spill')
+    // Plant every name this process could pick next: the table must fall back to memory, not truncate them.
+    const planted: string[] = []
+    for (let n = 1; n <= 200; n++) {
+      const name = `${base}.${process.pid}.${n}`
+      planted.push(name)
+      await writeFile(name, 'someone else’s')
+    }
+    const table = new PostTable({}, 1, base)
+    for (let i = 0; i < 5; i++) table.set(post(i))
+    for (let i = 0; i < 5; i++) assert.deepEqual(table.get(post(i).url), post(i))
+    for (const name of planted) assert.equal(await readFile(name, 'utf8'), 'someone else’s')
+    await table.close()
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
