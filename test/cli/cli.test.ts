@@ -16,6 +16,7 @@ test('usage errors exit 2 with one clear line', async () => {
     { args: ['crawl', 'javascript:alert(1)', '--db', db], message: /not an http\(s\) URL/ },
     { args: ['crawl', '--db', db], message: /at least one seed URL/ },
     { args: ['crawl', 'http://x.example/', '--delay', 'soon', '--db', db], message: /--delay must be a whole number/ },
+    { args: ['crawl', 'http://x.example/', '--workers', 'many', '--db', db], message: /--workers must be a whole number/ },
     { args: ['digest', '--format', 'pdf', '--db', db], message: /choose one of json, md, html/ },
     { args: ['crawl', '--no-such-flag', 'http://x.example/'], message: /unknown option/ },
     // crawl and refresh share their network flags, and check them alike.
