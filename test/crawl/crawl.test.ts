@@ -134,6 +134,18 @@ test('crawl: two listed URLs that redirect to one page give one post', async () 
   assert.equal(store.listEvents()[0]!.posts.length, 2)
 })
 
+/** `base`, answering every feed request with `body`. */
+function withFeed(base: Fetcher, body: string, contentType: string, requests: FetchRequest[] = []): Fetcher {
+  return {
+    ...base,
+    async fetch(request) {
+      if (request.kind !== 'feed') return base.fetch(request)
+      requests.push(request)
+      return { url: request.url, finalUrl: request.url, status: 200, headers: {}, contentType, body, charset: 'utf-8', charsetSource: 'header', bytes: body.length, redirects: [], etag: null, lastModified: null, notModified: false, attempts: 1, durationMs: 1 }
+    },
+  }
+}
+
 test('crawl: the blog feed fills an author and date the page left out, once per feed', async () => {
   const store = createMemoryStore()
   const requests: FetchRequest[] = []
@@ -145,16 +157,7 @@ test('crawl: the blog feed fills an author and date the page left out, once per 
     'http://f.example/1': { title: 'F1' },
     'http://f.example/2': { title: 'F2' },
   }, requests)
-  const fetcher: Fetcher = {
-    ...base,
-    async fetch(request) {
-      if (request.kind === 'feed') {
-        requests.push(request)
-        return { url: request.url, finalUrl: request.url, status: 200, headers: {}, contentType: 'application/rss+xml', body: feedXml, charset: 'utf-8', charsetSource: 'header', bytes: feedXml.length, redirects: [], etag: null, lastModified: null, notModified: false, attempts: 1, durationMs: 1 }
-      }
-      return base.fetch(request)
-    },
-  }
+  const fetcher = withFeed(base, feedXml, 'application/rss+xml', requests)
   const extract = (html: string, url: string) => ({ ...fakeExtract(html), feeds: url.startsWith('http://f.example') ? [{ url: 'http://f.example/feed', type: 'rss' as const, title: null }] : [] })
   await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher, store, extract })
   const post = store.getPost('http://f.example/1')!
@@ -176,15 +179,7 @@ test('crawl: a JSON Feed fills what the page left out, as an RSS feed does', asy
     items: [{ id: 'f1', url: 'http://f.example/1', title: 'F1', authors: [{ name: 'Susan Etlinger' }], date_published: '2009-04-01T18:05:00+02:00', summary: 'From the JSON feed.' }],
   })
   const base = fakeFetcher({ [SEED]: { title: 'Seed', crossrefs: [{ url: 'http://f.example/1', entryText: 'Susan, Brass Tacks' }] }, 'http://f.example/1': { title: 'F1' } })
-  const fetcher: Fetcher = {
-    ...base,
-    async fetch(request) {
-      if (request.kind === 'feed') {
-        return { url: request.url, finalUrl: request.url, status: 200, headers: {}, contentType: 'application/feed+json', body: feedJson, charset: 'utf-8', charsetSource: 'header', bytes: feedJson.length, redirects: [], etag: null, lastModified: null, notModified: false, attempts: 1, durationMs: 1 }
-      }
-      return base.fetch(request)
-    },
-  }
+  const fetcher = withFeed(base, feedJson, 'application/feed+json')
   const extract = (html: string, url: string) => ({ ...fakeExtract(html), feeds: url.startsWith('http://f.example') ? [{ url: 'http://f.example/feed.json', type: 'json' as const, title: null }] : [] })
   await crawl({ seeds: [SEED], depth: 1, maxPages: 50 }, { fetcher, store, extract })
   const post = store.getPost('http://f.example/1')!

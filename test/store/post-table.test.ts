@@ -14,6 +14,15 @@ function post(i: number, extra = ''): StoredPost {
   return p
 }
 
+async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
+  try {
+    await run(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 /** Write the table as a store file, as JsonStore does, and return the parsed file. */
 async function writeTable(table: PostTable, file: string, commit = true): Promise<Record<string, StoredPost>> {
   const prepared = table.prepare()
@@ -28,8 +37,7 @@ async function writeTable(table: PostTable, file: string, commit = true): Promis
 }
 
 test('posts put between writes wait in a spill file, read back equal, and the next write takes them in', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
-  try {
+  await inTempDir(async (dir) => {
     const table = new PostTable({}, 4, join(dir, '.roundup.json.spill'))
     for (let i = 0; i < 60; i++) table.set(post(i))
     // Only 4 stay as objects: the others come back from the spill file's bytes.
@@ -55,28 +63,22 @@ test('posts put between writes wait in a spill file, read back equal, and the ne
     await table.close()
     // Spill files never show up in the folder (unlinked once open), nor stay after close.
     assert.deepEqual((await readdir(dir)).filter((name) => name.includes('spill')), [])
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 })
 
 test('without a place for spill files, pending posts stay in memory and are written the same', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
-  try {
+  await inTempDir(async (dir) => {
     const table = new PostTable({}, 2, join(dir, 'no-such-folder', '.roundup.json.spill'))
     for (let i = 0; i < 20; i++) table.set(post(i))
     for (let i = 0; i < 20; i++) assert.deepEqual(table.get(post(i).url), post(i))
     const posts = await writeTable(table, join(dir, 'a.json'))
     assert.deepEqual(Object.values(posts), Array.from({ length: 20 }, (_, i) => post(i)))
     await table.close()
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 })
 
 test('a store leaves no spill file beside it, during a run or after', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
-  try {
+  await inTempDir(async (dir) => {
     const file = join(dir, 'roundup.json')
     const store = await openJsonStore(file, { maxResidentPosts: 5, flushEvery: 1000, flushIntervalMs: 60_000 })
     for (let i = 0; i < 50; i++) store.putPost(post(i))
@@ -87,14 +89,11 @@ test('a store leaves no spill file beside it, during a run or after', async () =
     const again = await openJsonStore(file, { readOnly: true })
     assert.deepEqual(again.getPost(post(42).url), post(42))
     await again.close()
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 })
 
 test('spill files a killed run left are removed by the next run that holds the lock, and a closed store refuses reads', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
-  try {
+  await inTempDir(async (dir) => {
     const file = join(dir, 'roundup.json')
     // What a run killed on Windows leaves: the name stays until the file is closed.
     await writeFile(join(dir, '.roundup.json.spill.4242.1'), '"http://x.example/":{},')
@@ -105,14 +104,11 @@ test('spill files a killed run left are removed by the next run that holds the l
     store.putPost(post(1))
     await store.close()
     assert.throws(() => store.getPost(post(1).url), (error: Error & { code?: string }) => error.code === 'STORE_IO' && /closed/.test(error.message))
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 })
 
 test('a spill file is never opened over an existing name', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
-  try {
+  await inTempDir(async (dir) => {
     const base = join(dir, '.roundup.json.spill')
     // Plant every name this process could pick next: the table must fall back to memory, not truncate them.
     const planted: string[] = []
@@ -126,7 +122,5 @@ test('a spill file is never opened over an existing name', async () => {
     for (let i = 0; i < 5; i++) assert.deepEqual(table.get(post(i).url), post(i))
     for (const name of planted) assert.equal(await readFile(name, 'utf8'), 'someone else’s')
     await table.close()
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 })
