@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs'
 import { mergeEvents, removePost, renameEvent, type MergeResult, type RemoveResult } from './events/index.js'
 import { searchIndexFileFor, searchStore, type SearchReport } from './search/index.js'
 import { openJsonStore } from './store/json-store.js'
+import { robotsMemoryOf } from './store/robots-memory.js'
 import { createMemoryStore } from './store/memory-store.js'
 import type { StoredEvent } from './store/schema.js'
 import type { Store } from './store/store.js'
@@ -138,8 +139,9 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
   }
   const change = <T>(waitMs: number | undefined, apply: (store: Store) => T): Promise<T> => using(openExisting({ readOnly: false, waitMs: waitMs ?? 0 }), apply)
 
-  const makeFetcher = (): Fetcher =>
+  const makeFetcher = (store: Store): Fetcher =>
     createFetcher({
+      ...robotsMemoryOf(store),
       userAgent: o.userAgent, concurrency: o.concurrency, perHost: o.perHost, delayMs: o.delayMs,
       connectTimeoutMs: o.connectTimeoutMs, headersTimeoutMs: o.headersTimeoutMs, totalTimeoutMs: o.totalTimeoutMs,
       maxBodyBytes: o.maxBodyBytes, maxRedirects: o.maxRedirects, maxRetries: o.maxRetries, retryBaseMs: o.retryBaseMs,
@@ -152,7 +154,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
     options: o,
     async crawl(seeds, call = {}) {
       const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
-      const fetcher = makeFetcher()
+      const fetcher = makeFetcher(store)
       const pool = createExtractPool({ workers: o.extractWorkers, extract: detachedExtractor(extractPage) })
       try {
         const report = await crawl(
@@ -170,7 +172,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
     },
     async refresh(call = {}) {
       const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
-      const fetcher = makeFetcher()
+      const fetcher = makeFetcher(store)
       try {
         const report = await refresh(
           { eventId: call.eventId, force: call.force, matchTerms: call.matchTerms, maxNewPerFeed: call.maxNewPerFeed },
@@ -190,7 +192,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
     },
     async checkArchives(call = {}) {
       const store = await openStore({ readOnly: false, waitMs: call.waitMs ?? 0 })
-      const fetcher = makeFetcher()
+      const fetcher = makeFetcher(store)
       try {
         let urls: string[] | undefined
         if (call.eventId !== undefined) {

@@ -68,6 +68,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     setCrawlDelay: (host, ms) => scheduler.setHostDelay(host, ms),
     maxCrawlDelayMs: options.maxRetryAfterMs,
     logger,
+    ...(options.robotsMemory ? { memory: options.robotsMemory } : {}),
   })
 
   const asFetchError = (error: unknown, url: string, signal: AbortSignal): RoundupError =>

@@ -32,6 +32,25 @@ type Policy =
   /** The host itself is refused (it resolves to a private address): the page gets the same error. */
   | { kind: 'refused'; error: RoundupError }
 
+/** A host's robots.txt as an earlier run fetched it (the store's StoredRobots). */
+export interface RememberedRobots {
+  url: string
+  kind: 'rules' | 'allow'
+  body: string
+  fetchedAt: string
+}
+
+/** Where robots.txt outlives one run: the store. */
+export interface RobotsMemory {
+  get(host: string): RememberedRobots | undefined
+  put(robots: RememberedRobots): void
+}
+
+/** RFC 9309 §2.4: a cached robots.txt should not be used for more than 24 hours. */
+export const ROBOTS_MAX_AGE_MS = 24 * 3600_000
+/** Bigger files are fetched every run rather than copied into every store write. */
+const REMEMBER_MAX_CHARS = 64 * 1024
+
 export interface RobotsGateOptions {
   userAgent: string
   /** Fetch robots.txt through the guarded path; throws RoundupError for non-2xx and failures. */
@@ -41,6 +60,9 @@ export interface RobotsGateOptions {
   /** A Crawl-delay longer than this refuses the host instead of stalling the run. */
   maxCrawlDelayMs: number
   logger: Logger
+  /** Keep each host's answer across runs, for up to a day. */
+  memory?: RobotsMemory
+  now?: () => number
 }
 
 export interface RobotsGate {
@@ -48,24 +70,44 @@ export interface RobotsGate {
   check(url: URL, signal?: AbortSignal): Promise<void>
 }
 
-/** robots.txt per RFC 9309, fetched once per host (scheme, host and port) and kept for the gate's life. */
+/**
+ * robots.txt per RFC 9309, fetched once per host (scheme, host and port) and kept for the
+ * gate's life; with a memory, also across runs for up to a day, so an hourly cron job asks
+ * each host once a day. An unavailable file (5xx, timeout) is never remembered.
+ */
 export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
   const token = productToken(options.userAgent)
   const cache = new Map<string, Promise<Policy>>()
 
+  const now = options.now ?? Date.now
+  const remember = (host: string, kind: RememberedRobots['kind'], body: string) => {
+    if (body.length <= REMEMBER_MAX_CHARS) options.memory?.put({ url: host, kind, body, fetchedAt: new Date(now()).toISOString() })
+  }
+
+  const fromRules = (host: string, robotsUrl: string, body: string): Policy => {
+    const robot = robotsParser(robotsUrl, body)
+    const delay = robot.getCrawlDelay(token)
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay > 0) {
+      const ms = delay * 1000
+      if (ms > options.maxCrawlDelayMs) return { kind: 'deny', reason: `asks for a Crawl-delay of ${delay}s, longer than we wait` }
+      options.setCrawlDelay(host, ms)
+    }
+    options.logger.debug('robots', { url: robotsUrl, result: 'rules', crawlDelay: delay })
+    return { kind: 'rules', robot }
+  }
+
   const load = async (host: string): Promise<Policy> => {
     const robotsUrl = `${host}/robots.txt`
+    const known = options.memory?.get(host)
+    const age = known ? now() - Date.parse(known.fetchedAt) : NaN
+    if (known && age >= 0 && age < ROBOTS_MAX_AGE_MS) {
+      options.logger.debug('robots', { url: robotsUrl, result: 'remembered', fetchedAt: known.fetchedAt })
+      return known.kind === 'allow' ? { kind: 'allow' } : fromRules(host, robotsUrl, known.body)
+    }
     try {
       const { body } = await options.fetchRobots(robotsUrl)
-      const robot = robotsParser(robotsUrl, body)
-      const delay = robot.getCrawlDelay(token)
-      if (typeof delay === 'number' && Number.isFinite(delay) && delay > 0) {
-        const ms = delay * 1000
-        if (ms > options.maxCrawlDelayMs) return { kind: 'deny', reason: `asks for a Crawl-delay of ${delay}s, longer than we wait` }
-        options.setCrawlDelay(host, ms)
-      }
-      options.logger.debug('robots', { url: robotsUrl, result: 'rules', crawlDelay: delay })
-      return { kind: 'rules', robot }
+      remember(host, 'rules', body)
+      return fromRules(host, robotsUrl, body)
     } catch (error) {
       if (!isRoundupError(error)) return { kind: 'deny', reason: `is unreadable (${String(error)})` }
       if (error.code === 'FETCH_ABORTED') throw error
@@ -74,11 +116,12 @@ export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
       // 2. More than five redirects: the RFC lets us treat the file as unavailable, so allowed too.
       if ((error.code === 'FETCH_STATUS' && status >= 400 && status < 500 && status !== 429) || error.code === 'FETCH_REDIRECTS') {
         options.logger.debug('robots', { url: robotsUrl, result: 'allow-all', reason: error.code, status })
+        remember(host, 'allow', '')
         return { kind: 'allow' }
       }
       // 3. The host itself is refused: report that, not a robots problem.
       if (error.code === 'FETCH_SSRF' && error.info.url && sameHost(error.info.url, host)) return { kind: 'refused', error }
-      // 4. 5xx, unreachable, timeout: assume complete disallow for this run (§2.3.1.4).
+      // 4. 5xx, unreachable, timeout: assume complete disallow for this run (§2.3.1.4), and ask again next run.
       options.logger.debug('robots', { url: robotsUrl, result: 'disallow-all', reason: error.message })
       return { kind: 'deny', reason: `is unavailable (${error.message})`, cause: error }
     }

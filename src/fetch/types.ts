@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici'
+import type { RobotsMemory } from './robots.js'
 
 /** What a fetch is for; robots.txt, feeds and JSON APIs go through the same guarded path as pages. */
 export type FetchKind = 'page' | 'robots' | 'feed' | 'api'
@@ -53,6 +54,8 @@ export interface FetcherStats {
 }
 
 export interface FetcherOptions {
+  /** Keeps robots.txt across runs (the store); without it, each run asks every host again. */
+  robotsMemory?: RobotsMemory
   userAgent: string
   concurrency: number
   perHost: number

@@ -5,7 +5,7 @@ import { Low } from 'lowdb'
 import { TextFile } from 'lowdb/node'
 import lockfile from 'proper-lockfile'
 import { RoundupError } from '../errors.js'
-import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredSite } from './schema.js'
+import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredRobots, type StoredSite } from './schema.js'
 import type { Store } from './store.js'
 import { PostTable } from './post-table.js'
 import { spillBaseFor, writeStoreFile } from './store-writer.js'
@@ -245,6 +245,14 @@ class JsonStore implements Store {
   }
   putSite(site: StoredSite): void {
     this.db.data.sites[site.url] = site
+    this.#others++
+    this.#changed()
+  }
+  getRobots(url: string): StoredRobots | undefined {
+    return this.db.data.robots?.[url]
+  }
+  putRobots(robots: StoredRobots): void {
+    ;(this.db.data.robots ??= {})[robots.url] = robots
     this.#others++
     this.#changed()
   }

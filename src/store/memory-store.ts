@@ -1,4 +1,4 @@
-import { emptyStore, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredSite } from './schema.js'
+import { emptyStore, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredRobots, type StoredSite } from './schema.js'
 import type { Store } from './store.js'
 
 /** A store that lives in memory only: a test seam and a scratch space for `extract`. */
@@ -19,6 +19,8 @@ export function createMemoryStore(initial: StoreData = emptyStore()): Store {
     putFeed: (feed: StoredFeed) => void (data.feeds[feed.url] = feed),
     getSite: (url) => data.sites[url],
     putSite: (site: StoredSite) => void (data.sites[site.url] = site),
+    getRobots: (url) => data.robots?.[url],
+    putRobots: (robots: StoredRobots) => void ((data.robots ??= {})[robots.url] = robots),
     snapshot: () => data,
     flush: async () => {},
     close: async () => {},

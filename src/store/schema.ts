@@ -204,6 +204,16 @@ export interface StoredSite {
   tried: Array<{ url: string; outcome: string }>
 }
 
+/** A host's robots.txt as last fetched, so runs within a day do not ask again (RFC 9309 §2.4 allows 24 h). */
+export interface StoredRobots {
+  /** The host's origin (scheme, host, port): the key. */
+  url: string
+  /** 'rules': the file as fetched; 'allow': there was none (a 4xx), so everything is allowed. */
+  kind: 'rules' | 'allow'
+  body: string
+  fetchedAt: string
+}
+
 export interface StoreData {
   format: typeof STORE_FORMAT
   version: typeof SCHEMA_VERSION
@@ -212,6 +222,8 @@ export interface StoreData {
   feeds: Record<string, StoredFeed>
   /** Feed discovery per site (added in 0.1 without a version bump: older files lack it and get {}). */
   sites: Record<string, StoredSite>
+  /** robots.txt per host (added in 0.1 without a version bump: older files lack it and get {}). */
+  robots?: Record<string, StoredRobots>
 }
 
 export function emptyStore(): StoreData {

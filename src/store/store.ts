@@ -1,4 +1,4 @@
-import type { StoreData, StoredEvent, StoredFeed, StoredPost, StoredSite } from './schema.js'
+import type { StoreData, StoredEvent, StoredFeed, StoredPost, StoredRobots, StoredSite } from './schema.js'
 
 /**
  * The store behind every stage. lowdb is the embedded default
@@ -25,6 +25,9 @@ export interface Store {
   /** Feed discovery per site (origin). */
   getSite(url: string): StoredSite | undefined
   putSite(site: StoredSite): void
+  /** Optional: robots.txt per host, kept across runs; a store without these fetches it every run. */
+  getRobots?(url: string): StoredRobots | undefined
+  putRobots?(robots: StoredRobots): void
   /** A read-only snapshot of everything, for the digest. */
   snapshot(): StoreData
   /** Write pending changes now (batched writes otherwise happen on a timer). */

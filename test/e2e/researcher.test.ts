@@ -56,6 +56,13 @@ test('two seeds → one event, search with snippets, BibTeX/RIS/CSL/OPML exports
     const embedded = JSON.parse(dataBlock[1]!) as unknown
     const text = JSON.stringify(embedded)
     for (const post of expected.posts) assert.ok(text.includes(normalizeUrl(sample.rewrite(post.url))!), `site data lacks ${post.url}`)
+
+    // The next day's cron refresh (here: at once, forced) asks no host for robots.txt again: the crawl's copies are in the store.
+    const asked = sample.requests.length
+    assert.ok(sample.requests.some((r) => r.path === '/robots.txt'), 'the crawl did fetch robots.txt')
+    await roundup.refresh({ force: true })
+    assert.ok(sample.requests.length > asked, 'the refresh made requests')
+    assert.deepEqual(sample.requests.slice(asked).filter((r) => r.path === '/robots.txt'), [])
   } finally {
     await sample.close()
   }

@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { ServerResponse } from 'node:http'
 import { createFetcher, isAllowed, productToken } from '../../src/fetch/index.js'
+import type { RememberedRobots } from '../../src/fetch/robots.js'
 import { minGapMs, startServer } from '../helpers/server.js'
 import { TEST_AGENT, rejectsWith, testOptions } from './options.js'
 
@@ -156,4 +157,51 @@ test('only the first 500 KiB of a huge robots.txt are read', async (t) => {
   })
   await rejectsWith(fetcher.fetch({ url: `${server.origin}/early` }), 'FETCH_ROBOTS')
   assert.equal((await fetcher.fetch({ url: `${server.origin}/late` })).status, 200)
+})
+
+/** A robots memory over a plain map, as the store keeps it. */
+function memory() {
+  const kept = new Map<string, RememberedRobots>()
+  return { kept, memory: { get: (host: string) => kept.get(host), put: (robots: RememberedRobots) => void kept.set(robots.url, robots) } }
+}
+
+test('robots.txt is remembered across runs for a day: the next run asks no more, and still obeys it', async (t) => {
+  const server = await site((res) => res.end('User-agent: *\nDisallow: /private\nCrawl-delay: 0.3\n'))
+  t.after(() => server.close())
+  const { kept, memory: robotsMemory } = memory()
+  const first = createFetcher(testOptions({ respectRobots: true, robotsMemory }))
+  await first.fetch({ url: `${server.origin}/a.html` })
+  await first.close()
+  assert.equal(kept.get(server.origin)?.kind, 'rules')
+  assert.match(kept.get(server.origin)!.body, /Disallow: \/private/)
+
+  // A second run (a new fetcher) within the day: no robots.txt request, the rules and the Crawl-delay still hold.
+  const second = createFetcher(testOptions({ respectRobots: true, robotsMemory, delayMs: 0 }))
+  t.after(() => second.close())
+  await rejectsWith(second.fetch({ url: `${server.origin}/private/x.html` }), 'FETCH_ROBOTS')
+  await second.fetch({ url: `${server.origin}/b.html` })
+  await second.fetch({ url: `${server.origin}/c.html` })
+  assert.deepEqual(server.log.map((r) => r.path), ['/robots.txt', '/a.html', '/b.html', '/c.html'])
+  assert.ok(minGapMs(server.log.slice(2)) >= 300, 'the remembered Crawl-delay spaces requests')
+})
+
+test('a remembered robots.txt older than a day is fetched again; an unavailable one is never remembered', async (t) => {
+  let status = 200
+  const server = await site((res) => (status === 200 ? res.end('User-agent: *\nAllow: /\n') : res.writeHead(status).end('down')))
+  t.after(() => server.close())
+  const { kept, memory: robotsMemory } = memory()
+  kept.set(server.origin, { url: server.origin, kind: 'rules', body: 'User-agent: *\nDisallow: /\n', fetchedAt: new Date(Date.now() - 25 * 3600_000).toISOString() })
+  const fetcher = createFetcher(testOptions({ respectRobots: true, robotsMemory }))
+  await fetcher.fetch({ url: `${server.origin}/a.html` })
+  await fetcher.close()
+  assert.deepEqual(server.log.map((r) => r.path), ['/robots.txt', '/a.html'], 'the stale copy (disallow all) was not used')
+  assert.match(kept.get(server.origin)!.body, /Allow: \//)
+
+  // A 503 is "disallow for this run" (RFC 9309 §2.3.1.4), not an answer to keep.
+  status = 503
+  kept.clear()
+  const down = createFetcher(testOptions({ respectRobots: true, robotsMemory }))
+  t.after(() => down.close())
+  await rejectsWith(down.fetch({ url: `${server.origin}/b.html` }), 'FETCH_ROBOTS')
+  assert.equal(kept.size, 0)
 })

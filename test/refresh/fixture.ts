@@ -12,6 +12,7 @@ import { refresh, type RefreshInput, type RefreshReport } from '../../src/refres
 import { serveSample, type SampleServer } from '../../src/sample/serve.js'
 import { openJsonStore, readStoreFile, type StoreData } from '../../src/store/index.js'
 import { normalizeUrl } from '../../src/url/normalize.js'
+import { robotsMemoryOf } from '../../src/store/robots-memory.js'
 
 const SAMPLE = fileURLToPath(new URL('../../data/sample', import.meta.url))
 export const DELAY = 20
@@ -86,7 +87,8 @@ export async function startFixture(): Promise<Fixture> {
     read: () => readStoreFile(dataFile),
     async refresh(input = {}, now, file = dataFile) {
       const store = await openJsonStore(file)
-      const fetcher = createFetcher(fetcherOptions())
+      // As createRoundup does: robots.txt is kept in the store across runs.
+      const fetcher = createFetcher({ ...fetcherOptions(), ...robotsMemoryOf(store) })
       try {
         return await refresh(input, { store, fetcher, extract: extractPage, parseDate: dateParser, ...(now ? { now } : {}) })
       } finally {

@@ -102,6 +102,8 @@ test('refresh: new linking post added, unrelated post not, 404 gone, redirect re
     const requests = f.sample.requests.slice(before)
     const asked = requests.filter((r) => r.path !== '/robots.txt')
     assert.ok(asked.length >= 12, `pages and feeds were asked for again (${asked.length})`)
+    // Every host's robots.txt is remembered in the store from the first refresh: not asked again within the day.
+    assert.deepEqual(requests.filter((r) => r.path === '/robots.txt').map((r) => r.host), [])
     // The sample server answers 304 only to a request whose If-None-Match or If-Modified-Since matches (src/sample/conditional.ts).
     assert.deepEqual(asked.filter((r) => r.status !== 304).map((r) => `${r.host}${r.path} ${r.status}`), [])
     assert.ok(!asked.some((r) => `http://${r.host}${r.path}` === GONE), 'a gone post waits a week for its next check, even with --force')

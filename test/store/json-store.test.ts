@@ -101,3 +101,19 @@ test('a second writer is refused while the first holds the lock, and may wait fo
   await reader.close()
   await rm(file)
 })
+
+test('robots.txt kept in the store survives a reopen; a store file without any loads as before', async () => {
+  const file = await tempFile()
+  // A file from before robots were kept: no "robots" key at all.
+  const store = await openJsonStore(file)
+  store.putPost(emptyPost('http://a.example/1', '2026-01-01T00:00:00Z'))
+  await store.close()
+  assert.equal('robots' in (await readStoreFile(file)), false)
+  const again = await openJsonStore(file)
+  assert.equal(again.getRobots?.('http://a.example'), undefined)
+  again.putRobots?.({ url: 'http://a.example', kind: 'rules', body: 'User-agent: *\nDisallow: /x\n', fetchedAt: '2026-11-26T10:00:00.000Z' })
+  await again.close()
+  const third = await openJsonStore(file, { readOnly: true })
+  assert.deepEqual(third.getRobots?.('http://a.example'), { url: 'http://a.example', kind: 'rules', body: 'User-agent: *\nDisallow: /x\n', fetchedAt: '2026-11-26T10:00:00.000Z' })
+  await third.close()
+})
