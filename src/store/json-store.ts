@@ -8,8 +8,8 @@ import { RoundupError } from '../errors.js'
 import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEvent, type StoredFeed, type StoredPost, type StoredRobots, type StoredSite } from './schema.js'
 import type { Store } from './store.js'
 import { PostTable } from './post-table.js'
-import { spillBaseFor, writeStoreFile } from './store-writer.js'
-import { removeStaleSpillFiles } from './spill-file.js'
+import { writeStoreFile } from './store-writer.js'
+import { removeStaleSpillFiles, spillBaseFor } from './spill-file.js'
 
 export interface JsonStoreOptions {
   /** Take an exclusive lock for writing (crawl, refresh). @default true */

@@ -3,7 +3,6 @@ import type { Store } from './store.js'
 
 /** The fetcher option that keeps robots.txt in `store` across runs, when the store can keep it. */
 export function robotsMemoryOf(store: Store): { robotsMemory?: RobotsMemory } {
-  const { getRobots, putRobots } = store
-  if (!getRobots || !putRobots) return {}
-  return { robotsMemory: { get: (host) => getRobots.call(store, host), put: (robots) => putRobots.call(store, robots) } }
+  if (!store.getRobots || !store.putRobots) return {}
+  return { robotsMemory: { get: (host) => store.getRobots!(host), put: (robots) => store.putRobots!(robots) } }
 }

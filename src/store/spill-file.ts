@@ -6,6 +6,11 @@ export interface ByteSource {
   readonly fd: number
 }
 
+/** Spill files go beside the store (`.roundup.json.spill.<pid>.<n>`), on its disk, not in a tmpfs that is memory. */
+export function spillBaseFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.spill`)
+}
+
 let opened = 0
 
 /**

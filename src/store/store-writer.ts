@@ -5,11 +5,6 @@ import type { ByteSink } from './post-table.js'
 
 const BUFFER_BYTES = 1 << 20
 
-/** Spill files go beside the store (`.roundup.json.spill.<pid>.<n>`), on its disk, not in a tmpfs that is memory. */
-export function spillBaseFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.spill`)
-}
-
 /** steno's temp name (`.roundup.json.tmp` beside the file), so a stale one from either is overwritten. */
 export function tempFileFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.tmp`)
@@ -43,16 +38,20 @@ export async function writeStoreFile(file: string, body: (sink: ByteSink) => Pro
       return position
     },
     async write(chunk) {
-      const bytes = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
-      if (bytes >= BUFFER_BYTES / 4) {
+      // A string's UTF-8 length is at most 3 bytes per UTF-16 unit: the staging buffer's
+      // write() then says how many it took, so the string is scanned once, not twice.
+      const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length
+      if (most >= BUFFER_BYTES / 4) {
         await drain()
-        position += bytes
-        await writeAll(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+        position += bytes.length
+        await writeAll(bytes)
         return
       }
-      if (staged + bytes > BUFFER_BYTES) await drain()
+      if (staged + most > BUFFER_BYTES) await drain()
+      const bytes = typeof chunk === 'string' ? staging.write(chunk, staged, 'utf8') : chunk.copy(staging, staged)
+      staged += bytes
       position += bytes
-      staged += typeof chunk === 'string' ? staging.write(chunk, staged, 'utf8') : chunk.copy(staging, staged)
     },
   }
   try {

@@ -142,31 +142,32 @@ async function main(): Promise<void> {
       }
       if (!log.length) continue
       inFlight = Math.max(inFlight, maxInFlight(log))
-      const hostGap = minGapMs(log)
-      if (hostGap < gap) {
-        gap = hostGap
-        const sorted = [...log].sort((a, b) => a.startedAt - b.startedAt)
-        const at = sorted.findIndex((entry, i) => i > 0 && entry.startedAt - (sorted[i - 1]!.endedAt ?? Infinity) === hostGap)
-        gapPair = at > 0 ? `${kinds.get(sorted[at - 1]!)} → ${kinds.get(sorted[at]!)}` : ''
-      }
       most = Math.max(most, log.length)
     }
-    let repeated = 0
-    for (const hits of pageHits.values()) if (hits > 1) repeated++
+    // Per host: the shortest gap (and which two requests), and the timeline of the host that finished last.
     let lastHost: ServerStats['lastHost'] = null
     let lastEnd = -Infinity
     for (const log of logs) {
       if (!log.length) continue
       const sorted = [...log].sort((a, b) => a.startedAt - b.startedAt)
+      const gaps = sorted.slice(1).map((entry, i) => entry.startedAt - (sorted[i]!.endedAt ?? Infinity))
+      const hostGap = minGapMs(log)
+      if (hostGap < gap) {
+        gap = hostGap
+        const at = gaps.indexOf(hostGap)
+        gapPair = at >= 0 ? `${kinds.get(sorted[at]!)} → ${kinds.get(sorted[at + 1]!)}` : ''
+      }
       const end = Math.max(...sorted.map((entry) => entry.endedAt ?? performance.now()))
       if (end <= lastEnd) continue
       lastEnd = end
-      const gaps = sorted.slice(1).map((entry, i) => entry.startedAt - (sorted[i]!.endedAt ?? entry.startedAt)).sort((a, b) => a - b)
+      gaps.sort((a, b) => a - b)
       lastHost = {
         startMs: sorted[0]!.startedAt - first, endMs: end - first, requests: sorted.length,
         medianGapMs: gaps.length ? gaps[gaps.length >> 1]! : 0, maxGapMs: gaps.length ? gaps[gaps.length - 1]! : 0,
       }
     }
+    let repeated = 0
+    for (const hits of pageHits.values()) if (hits > 1) repeated++
     return {
       requests, distinctPages: pageHits.size, repeatedPages: repeated, notFound, maxInFlightPerHost: inFlight,
       minGapMs: gap, minGapPair: gapPair, maxRequestsPerHost: most, spanMs: Number.isFinite(first) ? last - first : 0, lastHost,
