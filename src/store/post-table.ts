@@ -41,6 +41,15 @@ interface Slot {
   puts: number
   /** Last use, for keeping the most recently used posts in memory. */
   used: number
+  /** Bytes of JSON counted against the resident budget while `post` is held; 0 until known. */
+  weight: number
+}
+
+/** How many written posts stay in memory as objects: the most recently used, up to both caps. */
+export interface Residency {
+  posts: number
+  /** Serialised bytes: posts vary from 1 KB to 60 KB+, and a count alone let 500 big ones hold ~25 MB of heap. */
+  bytes: number
 }
 
 /** Receives the bytes of a store file in order. */
@@ -88,16 +97,20 @@ export class PostTable {
   #closed = false
   #tick = 0
   #resident = 0
+  #residentBytes = 0
   #changed = 0
+
+  readonly #limit: Residency
 
   /** `spillBase` names the spill files (suffixed per file); null keeps pending posts in memory. */
   constructor(
     posts: Record<string, StoredPost>,
-    private readonly maxResident: number,
+    residency: number | Partial<Residency>,
     private readonly spillBase: string | null = null,
   ) {
-    // Loaded posts are objects with no bytes of ours yet: the first write serialises them.
-    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 })
+    this.#limit = typeof residency === 'number' ? { posts: residency, bytes: Infinity } : { posts: residency.posts ?? Infinity, bytes: residency.bytes ?? Infinity }
+    // Loaded posts are objects with no bytes of ours yet (weight 0): the first write serialises them.
+    for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0, weight: 0 })
     this.#resident = this.#slots.size
   }
 
@@ -123,10 +136,8 @@ export class PostTable {
     }
     if (slot.post) return slot.post
     const post = this.#base(slot)
-    if (this.#resident < this.maxResident) {
-      slot.post = post
-      this.#resident++
-    }
+    const weight = slot.json ? slot.json.length : slot.span!.bytes
+    if (this.#resident < this.#limit.posts && this.#residentBytes + weight <= this.#limit.bytes) this.#hold(slot, post, weight)
     return post
   }
 
@@ -154,22 +165,21 @@ export class PostTable {
     this.#refuseClosed()
     let slot = this.#slots.get(post.url)
     if (!slot) {
-      slot = { post: null, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0 }
+      slot = { post: null, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0, weight: 0 }
       this.#slots.set(post.url, slot)
     }
-    if (!slot.post) this.#resident++
     this.#dirty(slot)
-    slot.post = post
     const key = `${JSON.stringify(post.url)}:`
     const json = JSON.stringify(post)
+    this.#hold(slot, post, json.length)
     const spilled = this.#spillPair(key, json)
     slot.span = spilled
     slot.json = spilled ? null : Buffer.from(json, 'utf8')
     slot.patches = null
     slot.puts++
     slot.used = ++this.#tick
-    // Evict in batches, so the sort is paid once per maxResident/4 puts.
-    if (this.#resident > this.maxResident * 1.25 + 16) this.#evict()
+    // Evict in batches, so the sort is paid once per quarter of the budget.
+    if (this.#resident > this.#limit.posts * 1.25 + 16 || this.#residentBytes > this.#limit.bytes * 1.25) this.#evict()
   }
 
   values(): StoredPost[] {
@@ -250,11 +260,10 @@ export class PostTable {
       slot.span = position ? { file: backing, ...position } : null
       slot.json = null
       const written = piece.patches?.length ?? 0
-      if (written) {
-        // The resident object predates the patches now in the file.
-        if (slot.post) this.#resident--
-        slot.post = null
-      }
+      // The resident object predates the patches now in the file.
+      if (written) this.#drop(slot)
+      // A loaded post's size is known once it is written.
+      else if (slot.post && position) this.#hold(slot, slot.post, position.bytes)
       // Patches that came during the write apply on top of what was written.
       slot.patches = slot.patches && slot.patches.length > written ? slot.patches.slice(written) : null
       if (!slot.patches && slot.dirty) {
@@ -306,15 +315,35 @@ export class PostTable {
     return { file: spill, at: written.at, keyBytes: Buffer.byteLength(key), bytes: written.bytes - 1 }
   }
 
+  /** Keep `post` as the slot's object, counted at `weight` bytes. */
+  #hold(slot: Slot, post: StoredPost, weight: number): void {
+    if (slot.post) this.#residentBytes -= slot.weight
+    else this.#resident++
+    slot.post = post
+    slot.weight = weight
+    this.#residentBytes += weight
+  }
+
+  #drop(slot: Slot): void {
+    if (!slot.post) return
+    slot.post = null
+    this.#resident--
+    this.#residentBytes -= slot.weight
+    slot.weight = 0
+  }
+
+  #over(): boolean {
+    return this.#resident > this.#limit.posts || this.#residentBytes > this.#limit.bytes
+  }
+
   #evict(): void {
-    if (this.#resident <= this.maxResident) return
+    if (!this.#over()) return
     const droppable: Slot[] = []
     for (const slot of this.#slots.values()) if (slot.post && (slot.json !== null || slot.span !== null)) droppable.push(slot)
     droppable.sort((a, b) => a.used - b.used)
     for (const slot of droppable) {
-      if (this.#resident <= this.maxResident) break
-      slot.post = null
-      this.#resident--
+      if (!this.#over()) break
+      this.#drop(slot)
     }
   }
 }

@@ -124,3 +124,27 @@ test('a spill file is never opened over an existing name', async () => {
     await table.close()
   })
 })
+
+test('the resident budget counts bytes as well as posts: big posts leave memory sooner than small ones', async () => {
+  await inTempDir(async (dir) => {
+    const size = JSON.stringify(post(0)).length
+    // Room for 50 posts by count, but for only about 3 by bytes.
+    const table = new PostTable({}, { posts: 50, bytes: size * 3.5 }, join(dir, '.roundup.json.spill'))
+    for (let i = 0; i < 20; i++) table.set(post(i))
+    await writeTable(table, join(dir, 'a.json'))
+    // A resident post is the same object on every get; any other is read back, a new object each time.
+    const held = (i: number) => table.get(post(i).url) === table.get(post(i).url)
+    const resident = Array.from({ length: 20 }, (_, i) => i).filter(held)
+    assert.ok(resident.length >= 1 && resident.length <= 3, `resident: ${resident.join(',')}`)
+    // Reading many posts back holds at most the budget's worth, whatever order they are read in.
+    for (let i = 19; i >= 0; i--) assert.deepEqual(table.get(post(i).url), post(i))
+    assert.ok(Array.from({ length: 20 }, (_, i) => i).filter(held).length <= 3)
+    // A count budget alone still holds small posts as before.
+    const roomy = new PostTable({}, { posts: 50 }, join(dir, '.roundup.json.spill-b'))
+    for (let i = 0; i < 20; i++) roomy.set(post(i))
+    await writeTable(roomy, join(dir, 'b.json'))
+    assert.equal(Array.from({ length: 20 }, (_, i) => i).filter((i) => roomy.get(post(i).url) === roomy.get(post(i).url)).length, 20)
+    await table.close()
+    await roomy.close()
+  })
+})
