@@ -54,12 +54,30 @@ function linkTarget(post: StoredPost, event: StoredEvent, aliases: Map<string, s
   return targets.find((t) => event.seeds.includes(t)) ?? targets[0] ?? null
 }
 
+/**
+ * The event's aliases and start, read from every member post once per version of the event
+ * in a run rather than once per feed: a refresh polls a feed per member site, and the store
+ * keeps only a few MB of posts in memory, so re-reading them all per feed is quadratic.
+ * judgeOne checks aliases again, fresh, before it adds anything.
+ */
+const memberCache = new WeakMap<RefreshContext, WeakMap<StoredEvent, { aliases: Map<string, string>; start: number }>>()
+
+function membersOf(event: StoredEvent, ctx: RefreshContext): { aliases: Map<string, string>; start: number } {
+  let byEvent = memberCache.get(ctx)
+  if (!byEvent) memberCache.set(ctx, (byEvent = new WeakMap()))
+  let found = byEvent.get(event)
+  if (!found) {
+    found = { aliases: memberAliases(event, (u) => ctx.store.getPost(u)), start: eventStart(event, (u) => ctx.store.getPost(u)) }
+    byEvent.set(event, found)
+  }
+  return found
+}
+
 /** Judge the feed's new items as coverage of one event, newest first, a few per run. */
 export async function judgeItems(eventId: string, items: FeedItem[], ctx: RefreshContext): Promise<void> {
   const event = ctx.store.getEvent(eventId)
   if (!event) return
-  const aliases = memberAliases(event, (u) => ctx.store.getPost(u))
-  const start = eventStart(event, (u) => ctx.store.getPost(u))
+  const { aliases, start } = membersOf(event, ctx)
   const todo = items
     .filter((item) => needsJudging(item, event, aliases, start, ctx))
     .sort((a, b) => (itemTime(b) || 0) - (itemTime(a) || 0))

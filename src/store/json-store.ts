@@ -23,9 +23,10 @@ export interface JsonStoreOptions {
   /** Posts kept in memory once written; the others are read back from the file when asked for. @default 500 */
   maxResidentPosts?: number
   /**
-   * And at most this many bytes of them (as JSON; in the heap they take 2-3× that). A
-   * 10,000-page crawl's peak RSS fell from ~320 to ~300 MB when big posts stopped filling 500 slots.
-   * @default 4 MiB
+   * And at most this many bytes of them (as JSON; in the heap they take 2-3× that). Nothing
+   * reads a post over and over, so the cache only saves re-reads of recent posts: with 500
+   * slots of 25 KB posts, a 10,000-page crawl peaked at ~320 MB RSS; with 1 MiB, ~295 MB.
+   * @default 1 MiB
    */
   maxResidentBytes?: number
   /** Open without ever writing (digest, events, search). @default false */
@@ -137,7 +138,7 @@ async function acquireLock(file: string, waitMs: number): Promise<() => Promise<
 
 /** Open (or create on first write) the lowdb JSON store at `file`. */
 export async function openJsonStore(file: string, options: JsonStoreOptions = {}): Promise<Store> {
-  const { lock = true, waitMs = 0, flushIntervalMs = 2000, flushEvery = 50, readOnly = false, maxResidentPosts = 500, maxResidentBytes = 4 * 2 ** 20 } = options
+  const { lock = true, waitMs = 0, flushIntervalMs = 2000, flushEvery = 50, readOnly = false, maxResidentPosts = 500, maxResidentBytes = 2 ** 20 } = options
   const existed = await stat(file).then((s) => s.isFile(), () => false)
   if (!readOnly) await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
     throw new RoundupError('STORE_IO', `cannot create the folder for ${file}: ${(error as Error).message}`, { file }, { cause: error })
