@@ -9,7 +9,7 @@ import { emptyPost, type JudgedItem, type StoredEvent, type StoredPost } from '.
 import { normalizeUrl } from '../url/normalize.js'
 import { cadenceOf, eventStart, iso, memberAliases, rethrowAbort, type RefreshContext } from './context.js'
 import { applyFeedItem } from '../feeds/fill-post.js'
-import { buildTermProfile, matchTerms } from './terms.js'
+import { buildTermProfile, matchTerms, type TermProfile } from './terms.js'
 import { DAY, nextCheck, cacheMaxAge } from './schedule.js'
 
 /** A candidate that failed this often is left alone. */
@@ -60,9 +60,16 @@ function linkTarget(post: StoredPost, event: StoredEvent, aliases: Map<string, s
  * keeps only a few MB of posts in memory, so re-reading them all per feed is quadratic.
  * judgeOne checks aliases again, fresh, before it adds anything.
  */
-const memberCache = new WeakMap<RefreshContext, WeakMap<StoredEvent, { aliases: Map<string, string>; start: number }>>()
+interface Members {
+  aliases: Map<string, string>
+  start: number
+  /** Built on first use: only --match-terms needs it. */
+  terms?: TermProfile
+}
 
-function membersOf(event: StoredEvent, ctx: RefreshContext): { aliases: Map<string, string>; start: number } {
+const memberCache = new WeakMap<RefreshContext, WeakMap<StoredEvent, Members>>()
+
+function membersOf(event: StoredEvent, ctx: RefreshContext): Members {
   let byEvent = memberCache.get(ctx)
   if (!byEvent) memberCache.set(ctx, (byEvent = new WeakMap()))
   let found = byEvent.get(event)
@@ -71,6 +78,16 @@ function membersOf(event: StoredEvent, ctx: RefreshContext): { aliases: Map<stri
     byEvent.set(event, found)
   }
   return found
+}
+
+/** The event's term profile, from its posts as they are in this version of the event. */
+function termsOf(event: StoredEvent, ctx: RefreshContext): TermProfile {
+  const members = membersOf(event, ctx)
+  if (!members.terms) {
+    const docs = [...new Set([...event.seeds, ...event.posts.map((m) => m.url)])].map((u) => ctx.store.getPost(u)).filter((p): p is StoredPost => !!p && p.status === 'ok')
+    members.terms = buildTermProfile(docs, event.titleSource === 'user' ? event.title : null)
+  }
+  return members.terms
 }
 
 /** Judge the feed's new items as coverage of one event, newest first, a few per run. */
@@ -152,8 +169,7 @@ async function judgeOne(eventId: string, item: FeedItem, ctx: RefreshContext): P
   let verdict: { matchedBy: 'link' | 'terms'; reason: string; via: string | null } | null = target ? { matchedBy: 'link', reason: `links to ${target}`, via: target } : null
   let rejection = "does not link to any of the event's posts"
   if (!verdict && ctx.matchTerms) {
-    const docs = [...new Set([...event.seeds, ...event.posts.map((m) => m.url)])].map((u) => ctx.store.getPost(u)).filter((p): p is StoredPost => !!p && p.status === 'ok')
-    const match = matchTerms({ title: post.title, excerpt: post.excerpt, categories: [...(post.categories ?? []), ...item.categories], text: post.text }, buildTermProfile(docs, event.titleSource === 'user' ? event.title : null))
+    const match = matchTerms({ title: post.title, excerpt: post.excerpt, categories: [...(post.categories ?? []), ...item.categories], text: post.text }, termsOf(event, ctx))
     if (match.matched) verdict = { matchedBy: 'terms', reason: match.reason, via: null }
     else rejection += ` and ${match.reason}`
   }
