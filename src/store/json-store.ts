@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import { Low } from 'lowdb'
@@ -9,6 +9,7 @@ import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEv
 import type { Store } from './store.js'
 import { PostTable, type Residency } from './post-table.js'
 import { writeStoreFile } from './store-writer.js'
+import { indexStoreFile, StoreSyntaxError, type IndexedPost, type IndexedStoreFile } from './store-file-index.js'
 import { removeStaleSpillFiles, spillBaseFor } from './spill-file.js'
 
 export interface JsonStoreOptions {
@@ -33,15 +34,25 @@ export interface JsonStoreOptions {
   readOnly?: boolean
 }
 
+const recoveryFor = (file: string) => `It was left untouched: fix or move it, restore ${file}.bak if present, or pass --db to use another file.`
+
+function notJson(file: string, error: Error): RoundupError {
+  return new RoundupError('STORE_CORRUPT', `${file} is not valid JSON (${error.message}). ${recoveryFor(file)}`, { file }, { cause: error })
+}
+
 /** Parse and check a store file's text; anything else is refused, never overwritten. */
 export function parseStoreText(text: string, file: string): StoreData {
-  const recovery = `It was left untouched: fix or move it, restore ${file}.bak if present, or pass --db to use another file.`
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new RoundupError('STORE_CORRUPT', `${file} is not valid JSON (${(error as Error).message}). ${recovery}`, { file }, { cause: error })
+    throw notJson(file, error as Error)
   }
+  return checkStoreShape(data, file)
+}
+
+function checkStoreShape(data: unknown, file: string): StoreData {
+  const recovery = recoveryFor(file)
   const record = data as Partial<StoreData> | null
   if (!record || typeof record !== 'object' || Array.isArray(record) || record.format !== STORE_FORMAT) {
     throw new RoundupError('STORE_CORRUPT', `${file} is not a roundup store (no "format": "${STORE_FORMAT}"). ${recovery}`, { file })
@@ -58,16 +69,34 @@ export function parseStoreText(text: string, file: string): StoreData {
   return store
 }
 
-/** lowdb adapter that refuses corrupt or foreign files instead of replacing them. */
+/**
+ * lowdb adapter that refuses corrupt or foreign files instead of replacing them. It reads
+ * the file by index (see indexStoreFile): what it returns has no posts; their positions
+ * and the open file wait in `loaded` for the post table.
+ */
 class CheckedJsonFile {
   readonly #text: TextFile
+  loaded: { posts: IndexedPost[]; handle: FileHandle } | null = null
   constructor(readonly file: string) {
     this.#text = new TextFile(file)
   }
   async read(): Promise<StoreData | null> {
-    const text = await this.#text.read()
-    if (text === null) return null
-    return parseStoreText(text, this.file)
+    let indexed: IndexedStoreFile | null
+    try {
+      indexed = await indexStoreFile(this.file)
+    } catch (error) {
+      if (error instanceof StoreSyntaxError) throw notJson(this.file, error)
+      throw error
+    }
+    if (indexed === null) return null
+    try {
+      const data = checkStoreShape({ ...indexed.top, ...(indexed.posts ? { posts: {} } : {}) }, this.file)
+      this.loaded = { posts: indexed.posts!, handle: indexed.handle }
+      return data
+    } catch (error) {
+      await indexed.handle.close().catch(() => {})
+      throw error
+    }
   }
   async write(data: StoreData): Promise<void> {
     // steno writes a temp file and renames it over the target, so a kill mid-write leaves the old file whole.
@@ -144,22 +173,18 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
     throw new RoundupError('STORE_IO', `cannot create the folder for ${file}: ${(error as Error).message}`, { file }, { cause: error })
   })
   const release = readOnly || !lock ? null : await acquireLock(file, waitMs)
-  const db = new Low<StoreData>(new CheckedJsonFile(file), emptyStore())
+  const adapter = new CheckedJsonFile(file)
+  const db = new Low<StoreData>(adapter, emptyStore())
   try {
     await db.read()
   } catch (error) {
     await release?.()
     if (error instanceof RoundupError) throw error
-    const size = await stat(file).then((s) => s.size, () => 0)
-    if (size > MAX_LOADABLE_BYTES) {
-      // V8 cannot hold the file as one string, which is how lowdb (and JSON.parse) read it.
-      throw new RoundupError('STORE_IO', `${file} is ${Math.round(size / 2 ** 20)} MB, more than the ${MAX_LOADABLE_BYTES / 2 ** 20} MB a JSON store can load; it was left untouched. Split it by event (roundup events), or use a database-backed store.`, { file }, { cause: error })
-    }
     throw new RoundupError('STORE_IO', `cannot read ${file}: ${(error as Error).message}`, { file }, { cause: error })
   }
   // Only the lock's holder may: without it, the files could be another run's.
   if (release) removeStaleSpillFiles(spillBaseFor(file))
-  return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, residency: { posts: maxResidentPosts, bytes: maxResidentBytes }, release })
+  return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, residency: { posts: maxResidentPosts, bytes: maxResidentBytes }, release, loaded: adapter.loaded })
 }
 
 /**
@@ -172,8 +197,6 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
  * reaches the disk but a big store is not rewritten every few seconds.
  */
 const GROWTH = 0.25
-/** V8's longest string (2^29 - 24 UTF-16 code units), a little under 512 MiB of ASCII. */
-const MAX_LOADABLE_BYTES = 512 * 2 ** 20
 const WRITE_DUTY = 20
 const TIMER_BYTES_PER_MS = 4 * 1024
 
@@ -197,9 +220,10 @@ class JsonStore implements Store {
   constructor(
     readonly location: string,
     private readonly db: Low<StoreData>,
-    private readonly opts: { existed: boolean; readOnly: boolean; flushIntervalMs: number; flushEvery: number; residency: Residency; release: (() => Promise<void>) | null },
+    private readonly opts: { existed: boolean; readOnly: boolean; flushIntervalMs: number; flushEvery: number; residency: Residency; release: (() => Promise<void>) | null; loaded: CheckedJsonFile['loaded'] },
   ) {
     this.#posts = new PostTable(db.data.posts, opts.residency, opts.readOnly ? null : spillBaseFor(location))
+    if (opts.loaded) this.#posts.adopt(opts.loaded.posts, opts.loaded.handle)
     this.#sizeAtWrite = this.#posts.size
     db.data.posts = {}
   }

@@ -114,6 +114,19 @@ export class PostTable {
     this.#resident = this.#slots.size
   }
 
+  /**
+   * Take the posts of a store file read by index: their bytes there stand for them, as after
+   * a write, and `backing` (open on that file) is closed once a write replaces it.
+   */
+  adopt(posts: ReadonlyArray<{ url: string; at: number; keyBytes: number; bytes: number }>, backing: ByteSource & { close(): Promise<void> }): void {
+    for (const { url, at, keyBytes, bytes } of posts) {
+      const known = this.#slots.get(url)
+      if (known?.post) this.#drop(known)
+      this.#slots.set(url, { post: null, json: null, span: { file: backing, at, keyBytes, bytes }, patches: null, dirty: false, puts: 0, used: 0, weight: 0 })
+    }
+    this.#backing = backing
+  }
+
   get size(): number {
     return this.#slots.size
   }

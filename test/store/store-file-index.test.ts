@@ -1,0 +1,134 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { indexStoreFile, StoreSyntaxError } from '../../src/store/store-file-index.js'
+import { openJsonStore, emptyPost } from '../../src/store/index.js'
+
+async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'roundup-index-'))
+  try {
+    await run(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+// Strings with the characters a scanner can trip on: quotes, backslashes, braces, non-ASCII.
+const tricky = fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'é', '✓', '😀', '\n', '/') , maxLength: 12 })
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(tricky, tie('value'), { maxKeys: 4 }),
+})).value
+const storeLike = fc.record({
+  format: fc.constant('roundup-store'),
+  version: fc.constant(1),
+  events: fc.dictionary(tricky, json, { maxKeys: 3 }),
+  posts: fc.dictionary(tricky, fc.dictionary(tricky, json, { maxKeys: 5 }), { maxKeys: 6 }),
+  feeds: json,
+})
+
+test('indexStoreFile reads what JSON.parse reads, and each post span holds that post, whatever the spacing and chunk size', async () => {
+  await inTempDir(async (dir) => {
+    const file = join(dir, 'store.json')
+    await fc.assert(fc.asyncProperty(storeLike, fc.constantFrom(undefined, 2, '\t'), fc.integer({ min: 1, max: 64 }), async (data, space, chunk) => {
+      const text = JSON.stringify(data, null, space)
+      await writeFile(file, text)
+      const indexed = (await indexStoreFile(file, chunk))!
+      try {
+        // JSON.parse's own reading is the reference (fast-check's objects may lack a prototype).
+        const { posts, ...rest } = JSON.parse(text) as typeof data
+        assert.deepEqual(indexed.top, rest)
+        const bytes = await readFile(file)
+        assert.deepEqual(indexed.posts!.map((p) => p.url), Object.keys(posts))
+        for (const span of indexed.posts!) {
+          const pair = bytes.subarray(span.at, span.at + span.bytes).toString('utf8')
+          // The span is the whole `"key": value` pair, so copying it keeps a valid object.
+          assert.deepEqual(JSON.parse(`{${pair}}`), JSON.parse(`{${JSON.stringify(span.url)}:${JSON.stringify(posts[span.url])}}`))
+          assert.deepEqual(JSON.parse(bytes.subarray(span.at + span.keyBytes, span.at + span.bytes).toString('utf8')), posts[span.url])
+        }
+      } finally {
+        await indexed.handle.close()
+      }
+    }), { numRuns: 150 })
+  })
+})
+
+test('indexStoreFile refuses exactly the files JSON.parse refuses: cut, spliced and flipped bytes', async () => {
+  await inTempDir(async (dir) => {
+    const file = join(dir, 'store.json')
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('put' as const), at: fc.nat(), text: fc.constantFrom('"', '\\', '{', '}', ']', ',', ':', 'x', ' ', '0', 'null', '{}') }),
+      fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+      // Trailing bytes after the closing brace: only spaces may follow.
+      fc.record({ kind: fc.constant('append' as const), at: fc.constant(0), text: fc.constantFrom(' ', '\n', 'x', '}', ',', '{}', ' 1') }),
+    )
+    await fc.assert(fc.asyncProperty(storeLike, edit, fc.integer({ min: 1, max: 16 }), async (data, change, chunk) => {
+      const good = JSON.stringify(data)
+      const at = change.at % (good.length + 1)
+      const text = change.kind === 'cut' ? good.slice(0, at)
+        : change.kind === 'put' ? good.slice(0, at) + change.text + good.slice(at)
+          : change.kind === 'append' ? good + change.text
+            : good.slice(0, at) + good.slice(at + 1)
+      await writeFile(file, text)
+      let parsed = true
+      try {
+        JSON.parse(text)
+      } catch {
+        parsed = false
+      }
+      let indexed: Awaited<ReturnType<typeof indexStoreFile>> = null
+      let refusal: unknown = null
+      try {
+        indexed = await indexStoreFile(file, chunk)
+      } catch (error) {
+        refusal = error
+      }
+      await indexed?.handle.close()
+      if (parsed) assert.equal(refusal, null, `${JSON.stringify(text)}: ${String(refusal)}`)
+      else assert.ok(refusal instanceof StoreSyntaxError, `${JSON.stringify(text)} was not refused: ${String(refusal)}`)
+    }), { numRuns: 400 })
+  })
+})
+
+test('a store opened by index serves its posts, keeps their order, and writes them back byte for byte', async () => {
+  await inTempDir(async (dir) => {
+    const file = join(dir, 'roundup.json')
+    const posts = Array.from({ length: 30 }, (_, i) => {
+      const p = emptyPost(`http://blog${i % 4}.example/post-${i}.html`, '2026-01-01T00:00:00Z')
+      p.title = `Post ${i}: “quoted” \\ {braces} "marks"`
+      p.text = `Body ${i} ✓ `.repeat(50)
+      return p
+    })
+    const first = await openJsonStore(file, { flushEvery: 1000, flushIntervalMs: 60_000 })
+    for (const p of posts) first.putPost(p)
+    await first.close()
+    const written = await readFile(file)
+
+    // Read-only: every post comes back equal, in order, with none kept as an object it was not asked for.
+    const reader = await openJsonStore(file, { readOnly: true })
+    assert.deepEqual(reader.listPosts().map((p) => p.url), posts.map((p) => p.url))
+    for (const p of posts) assert.deepEqual(reader.getPost(p.url), p)
+    await reader.close()
+
+    // A write that changes one post copies the others' bytes unchanged.
+    const writer = await openJsonStore(file, { flushEvery: 1000, flushIntervalMs: 60_000 })
+    const changed = { ...writer.getPost(posts[7]!.url)!, title: 'changed' }
+    writer.putPost(changed)
+    await writer.close()
+    const after = await readFile(file, 'utf8')
+    for (const p of posts) {
+      if (p.url === changed.url) continue
+      assert.ok(after.includes(`${JSON.stringify(p.url)}:${JSON.stringify(p)}`), p.url)
+    }
+    assert.ok(written.length > 0)
+    const again = await openJsonStore(file, { readOnly: true })
+    assert.equal(again.getPost(changed.url)!.title, 'changed')
+    assert.equal(again.listPosts().length, 30)
+    await again.close()
+  })
+})
