@@ -1,11 +1,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { emptyPost, openJsonStore, type StoredPost } from '../../src/store/index.js'
 import { PostTable } from '../../src/store/post-table.js'
 import { writeStoreFile } from '../../src/store/store-writer.js'
+import { inTempDir } from '../helpers/temp-dir.js'
 
 function post(i: number, extra = ''): StoredPost {
   const p = emptyPost(`http://blog${i % 5}.example/2009/04/post-${i}.html`, '2026-01-01T00:00:00Z')
@@ -14,14 +14,6 @@ function post(i: number, extra = ''): StoredPost {
   return p
 }
 
-async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-spill-'))
-  try {
-    await run(dir)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}
 
 /** Write the table as a store file, as JsonStore does, and return the parsed file. */
 async function writeTable(table: PostTable, file: string, commit = true): Promise<Record<string, StoredPost>> {
@@ -37,7 +29,7 @@ async function writeTable(table: PostTable, file: string, commit = true): Promis
 }
 
 test('posts put between writes wait in a spill file, read back equal, and the next write takes them in', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-spill-', async (dir) => {
     const table = new PostTable({}, 4, join(dir, '.roundup.json.spill'))
     for (let i = 0; i < 60; i++) table.set(post(i))
     // Only 4 stay as objects: the others come back from the spill file's bytes.
@@ -67,7 +59,7 @@ test('posts put between writes wait in a spill file, read back equal, and the ne
 })
 
 test('without a place for spill files, pending posts stay in memory and are written the same', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-spill-', async (dir) => {
     const table = new PostTable({}, 2, join(dir, 'no-such-folder', '.roundup.json.spill'))
     for (let i = 0; i < 20; i++) table.set(post(i))
     for (let i = 0; i < 20; i++) assert.deepEqual(table.get(post(i).url), post(i))
@@ -78,7 +70,7 @@ test('without a place for spill files, pending posts stay in memory and are writ
 })
 
 test('a store leaves no spill file beside it, during a run or after', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-spill-', async (dir) => {
     const file = join(dir, 'roundup.json')
     const store = await openJsonStore(file, { maxResidentPosts: 5, flushEvery: 1000, flushIntervalMs: 60_000 })
     for (let i = 0; i < 50; i++) store.putPost(post(i))
@@ -93,7 +85,7 @@ test('a store leaves no spill file beside it, during a run or after', async () =
 })
 
 test('spill files a killed run left are removed by the next run that holds the lock, and a closed store refuses reads', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-spill-', async (dir) => {
     const file = join(dir, 'roundup.json')
     // What a run killed on Windows leaves: the name stays until the file is closed.
     await writeFile(join(dir, '.roundup.json.spill.4242.1'), '"http://x.example/":{},')
@@ -108,7 +100,7 @@ test('spill files a killed run left are removed by the next run that holds the l
 })
 
 test('a spill file is never opened over an existing name', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-spill-', async (dir) => {
     const base = join(dir, '.roundup.json.spill')
     // Plant every name this process could pick next: the table must fall back to memory, not truncate them.
     const planted: string[] = []
@@ -126,7 +118,7 @@ test('a spill file is never opened over an existing name', async () => {
 })
 
 test('the resident budget counts bytes as well as posts: big posts leave memory sooner than small ones', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-spill-', async (dir) => {
     const size = JSON.stringify(post(0)).length
     // Room for 50 posts by count, but for only about 3 by bytes.
     const table = new PostTable({}, { posts: 50, bytes: size * 3.5 }, join(dir, '.roundup.json.spill'))

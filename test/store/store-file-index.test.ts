@@ -1,23 +1,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { indexStoreFile, StoreSyntaxError } from '../../src/store/store-file-index.js'
 import { openJsonStore, emptyPost } from '../../src/store/index.js'
-
-async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'roundup-index-'))
-  try {
-    await run(dir)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}
+import { inTempDir } from '../helpers/temp-dir.js'
 
 // Strings with the characters a scanner can trip on: quotes, backslashes, braces, non-ASCII.
-const tricky = fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'é', '✓', '😀', '\n', '/') , maxLength: 12 })
+const tricky = fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'é', '✓', '😀', '\n', '/'), maxLength: 12 })
 const json = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 4 }),
@@ -32,7 +23,7 @@ const storeLike = fc.record({
 })
 
 test('indexStoreFile reads what JSON.parse reads, and each post span holds that post, whatever the spacing and chunk size', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-index-', async (dir) => {
     const file = join(dir, 'store.json')
     await fc.assert(fc.asyncProperty(storeLike, fc.constantFrom(undefined, 2, '\t'), fc.integer({ min: 1, max: 64 }), async (data, space, chunk) => {
       const text = JSON.stringify(data, null, space)
@@ -58,7 +49,7 @@ test('indexStoreFile reads what JSON.parse reads, and each post span holds that 
 })
 
 test('indexStoreFile refuses exactly the files JSON.parse refuses: cut, spliced and flipped bytes', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-index-', async (dir) => {
     const file = join(dir, 'store.json')
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
@@ -96,7 +87,7 @@ test('indexStoreFile refuses exactly the files JSON.parse refuses: cut, spliced 
 })
 
 test('a store opened by index serves its posts, keeps their order, and writes them back byte for byte', async () => {
-  await inTempDir(async (dir) => {
+  await inTempDir('roundup-index-', async (dir) => {
     const file = join(dir, 'roundup.json')
     const posts = Array.from({ length: 30 }, (_, i) => {
       const p = emptyPost(`http://blog${i % 4}.example/post-${i}.html`, '2026-01-01T00:00:00Z')
