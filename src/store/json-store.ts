@@ -9,7 +9,7 @@ import { emptyStore, SCHEMA_VERSION, STORE_FORMAT, type StoreData, type StoredEv
 import type { Store } from './store.js'
 import { PostTable, type Residency } from './post-table.js'
 import { writeStoreFile } from './store-writer.js'
-import { indexStoreFile, StoreSyntaxError, type IndexedPost, type IndexedStoreFile } from './store-file-index.js'
+import { indexStoreFile, StoreNotObjectError, StoreSyntaxError, type IndexedPost, type IndexedStoreFile } from './store-file-index.js'
 import { removeStaleSpillFiles, spillBaseFor } from './spill-file.js'
 
 export interface JsonStoreOptions {
@@ -40,6 +40,10 @@ function notJson(file: string, error: Error): RoundupError {
   return new RoundupError('STORE_CORRUPT', `${file} is not valid JSON (${error.message}). ${recoveryFor(file)}`, { file }, { cause: error })
 }
 
+function notStore(file: string): RoundupError {
+  return new RoundupError('STORE_CORRUPT', `${file} is not a roundup store (no "format": "${STORE_FORMAT}"). ${recoveryFor(file)}`, { file })
+}
+
 /** Parse and check a store file's text; anything else is refused, never overwritten. */
 export function parseStoreText(text: string, file: string): StoreData {
   let data: unknown
@@ -54,9 +58,7 @@ export function parseStoreText(text: string, file: string): StoreData {
 function checkStoreShape(data: unknown, file: string): StoreData {
   const recovery = recoveryFor(file)
   const record = data as Partial<StoreData> | null
-  if (!record || typeof record !== 'object' || Array.isArray(record) || record.format !== STORE_FORMAT) {
-    throw new RoundupError('STORE_CORRUPT', `${file} is not a roundup store (no "format": "${STORE_FORMAT}"). ${recovery}`, { file })
-  }
+  if (!record || typeof record !== 'object' || Array.isArray(record) || record.format !== STORE_FORMAT) throw notStore(file)
   if (typeof record.version !== 'number' || record.version > SCHEMA_VERSION) {
     throw new RoundupError('STORE_CORRUPT', `${file} has schema version ${String(record.version)}, newer than this roundup understands (${SCHEMA_VERSION}); upgrade roundup.`, { file })
   }
@@ -86,12 +88,15 @@ class CheckedJsonFile {
       indexed = await indexStoreFile(this.file)
     } catch (error) {
       if (error instanceof StoreSyntaxError) throw notJson(this.file, error)
+      if (error instanceof StoreNotObjectError) throw notStore(this.file)
       throw error
     }
     if (indexed === null) return null
     try {
       const data = checkStoreShape({ ...indexed.top, ...(indexed.posts ? { posts: {} } : {}) }, this.file)
-      this.loaded = { posts: indexed.posts!, handle: indexed.handle }
+      // Posts that are some other object (an array: no URLs) were parsed whole with the rest.
+      if (indexed.posts) this.loaded = { posts: indexed.posts, handle: indexed.handle }
+      else await indexed.handle.close()
       return data
     } catch (error) {
       await indexed.handle.close().catch(() => {})
@@ -184,7 +189,13 @@ export async function openJsonStore(file: string, options: JsonStoreOptions = {}
   }
   // Only the lock's holder may: without it, the files could be another run's.
   if (release) removeStaleSpillFiles(spillBaseFor(file))
-  return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, residency: { posts: maxResidentPosts, bytes: maxResidentBytes }, release, loaded: adapter.loaded })
+  try {
+    return new JsonStore(file, db, { existed, readOnly, flushIntervalMs, flushEvery, residency: { posts: maxResidentPosts, bytes: maxResidentBytes }, release, loaded: adapter.loaded })
+  } catch (error) {
+    await adapter.loaded?.handle.close().catch(() => {})
+    await release?.()
+    throw error
+  }
 }
 
 /**

@@ -21,6 +21,9 @@ export interface IndexedStoreFile {
 /** A file that is not valid JSON: `message` says where, for the caller's one-line error. */
 export class StoreSyntaxError extends Error {}
 
+/** A file that does not start as a JSON object, so cannot be a store (valid JSON or not). */
+export class StoreNotObjectError extends Error {}
+
 const CHUNK = 1 << 20
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -123,7 +126,8 @@ class Scanner {
     const at = offset + i
     switch (this.#mode) {
       case 'start':
-        if (c !== 0x7b) this.#fail('no opening brace')
+        // Another JSON value (a list, a string...) is not a store; anything else is not JSON.
+        if (c !== 0x7b) throw /^[["\-0-9tfn]$/.test(String.fromCharCode(c)) ? new StoreNotObjectError('the file is not a JSON object') : new StoreSyntaxError(`unexpected byte 0x${c.toString(16)} at byte ${this.#position}`)
         this.#mode = 'key'
         this.#closeAllowed = true
         return
@@ -144,6 +148,8 @@ class Scanner {
         return
       case 'value':
         if (this.#key === 'posts' && c === 0x7b) {
+          // A later "posts" wins, as with JSON.parse, whatever came before it.
+          delete this.top.posts
           this.posts = []
           this.#mode = 'postKey'
           this.#closeAllowed = true
@@ -189,10 +195,6 @@ class Scanner {
       this.#inString = true
       i++
     }
-    // The next quote and backslash at or after i (-1: none left in the chunk), found once each
-    // and reused until i passes them, so a string with many escapes is not rescanned per escape.
-    let quote = -2
-    let slash = -2
     while (i < chunk.length) {
       if (this.#inString) {
         if (this.#escaped) {
@@ -200,17 +202,22 @@ class Scanner {
           i++
           continue
         }
-        // Jump to the next quote or backslash: a post's bytes are mostly text inside strings.
-        if (quote !== -1 && quote < i) quote = chunk.indexOf(QUOTE, i)
-        if (slash !== -1 && slash < i) slash = chunk.indexOf(BACKSLASH, i)
-        if (slash !== -1 && (quote === -1 || slash < quote)) {
-          this.#escaped = true
-          i = slash + 1
-          continue
-        }
+        // Jump to the next quote: a post's bytes are mostly text inside strings. It ends the
+        // string unless an odd run of backslashes comes just before it; only that run is looked at,
+        // so every byte is read a bounded number of times whatever the escapes.
+        const quote = chunk.indexOf(QUOTE, i)
+        const stop = quote === -1 ? chunk.length : quote
+        let run = 0
+        while (stop - run - 1 >= i && chunk[stop - run - 1] === BACKSLASH) run++
         if (quote === -1) {
+          // The chunk ends inside the string: an odd run there escapes the next chunk's first byte.
+          this.#escaped = run % 2 === 1
           i = chunk.length
           break
+        }
+        if (run % 2 === 1) {
+          i = quote + 1
+          continue
         }
         i = quote + 1
         this.#inString = false
@@ -261,6 +268,8 @@ class Scanner {
         this.#mode = this.#mode === 'key' ? 'colon' : 'postColon'
         return
       case 'value':
+        // A later "posts" that is not an object replaces an earlier one that was.
+        if (this.#key === 'posts') this.posts = null
         // Own data properties, as JSON.parse makes them (a "__proto__" key included).
         Object.defineProperty(this.top, this.#key, { value, enumerable: true, writable: true, configurable: true })
         this.#mode = 'after'

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { indexStoreFile, StoreSyntaxError } from '../../src/store/store-file-index.js'
+import { indexStoreFile, StoreNotObjectError, StoreSyntaxError } from '../../src/store/store-file-index.js'
 import { openJsonStore, emptyPost } from '../../src/store/index.js'
 import { inTempDir } from '../helpers/temp-dir.js'
 
@@ -81,7 +81,8 @@ test('indexStoreFile refuses exactly the files JSON.parse refuses: cut, spliced 
       }
       await indexed?.handle.close()
       if (parsed) assert.equal(refusal, null, `${JSON.stringify(text)}: ${String(refusal)}`)
-      else assert.ok(refusal instanceof StoreSyntaxError, `${JSON.stringify(text)} was not refused: ${String(refusal)}`)
+      // A file that does not even start as an object is refused as not a store.
+      else assert.ok(refusal instanceof StoreSyntaxError || (refusal instanceof StoreNotObjectError && !text.trimStart().startsWith('{')), `${JSON.stringify(text)} was not refused: ${String(refusal)}`)
     }), { numRuns: 400 })
   })
 })
@@ -121,5 +122,35 @@ test('a store opened by index serves its posts, keeps their order, and writes th
     assert.equal(again.getPost(changed.url)!.title, 'changed')
     assert.equal(again.listPosts().length, 30)
     await again.close()
+  })
+})
+
+test('odd shapes: posts as an array opens as before, a later "posts" wins as in JSON.parse, and a non-object is not a store', async () => {
+  await inTempDir('roundup-index-', async (dir) => {
+    const head = '{"format":"roundup-store","version":1,"events":{}'
+    const arrayPosts = join(dir, 'array.json')
+    await writeFile(arrayPosts, `${head},"posts":[]}`)
+    for (const readOnly of [true, false]) {
+      const store = await openJsonStore(arrayPosts, { readOnly })
+      assert.deepEqual(store.listPosts(), [])
+      await store.close()
+    }
+    // The lock was released: a writer can open it again at once.
+    await (await openJsonStore(arrayPosts)).close()
+
+    const postsThenNull = join(dir, 'twice.json')
+    const text = `${head},"posts":{"http://a.example/":{}},"posts":null}`
+    await writeFile(postsThenNull, text)
+    await assert.rejects(openJsonStore(postsThenNull), (error: Error & { code?: string }) => error.code === 'STORE_CORRUPT' && /missing its posts/.test(error.message))
+    assert.equal(await readFile(postsThenNull, 'utf8'), text)
+    const nullThenPosts = join(dir, 'twice-b.json')
+    await writeFile(nullThenPosts, `${head},"posts":null,"posts":{"http://b.example/":{"url":"http://b.example/"}}}`)
+    const store = await openJsonStore(nullThenPosts, { readOnly: true })
+    assert.deepEqual(store.listPosts().map((p) => p.url), ['http://b.example/'])
+    await store.close()
+
+    const list = join(dir, 'list.json')
+    await writeFile(list, '[1,2]')
+    await assert.rejects(openJsonStore(list), (error: Error & { code?: string }) => error.code === 'STORE_CORRUPT' && /is not a roundup store/.test(error.message))
   })
 })
