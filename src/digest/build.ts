@@ -25,7 +25,13 @@ export function buildDigest(data: StoreData, options: { eventId?: string; now?: 
   }
 }
 
-function buildEvent(event: StoredEvent, posts: Record<string, StoredPost>, keywords: string[]): DigestEvent {
+function buildEvent(event: StoredEvent, store: Record<string, StoredPost>, keywords: string[]): DigestEvent {
+  // Each member's post read once: a store snapshot may read posts from disk on every access.
+  const posts: Record<string, StoredPost> = {}
+  for (const member of event.posts) {
+    const post = Object.hasOwn(store, member.url) ? store[member.url] : undefined
+    if (post) posts[member.url] = post
+  }
   const members = event.posts.filter((m) => posts[m.url])
   // Every URL a member answers to, so links to a redirect target or canonical URL still count.
   const owner = new Map<string, string>()

@@ -299,7 +299,7 @@ class JsonStore implements Store {
     this.#changed()
   }
   snapshot(): StoreData {
-    return { ...this.db.data, posts: this.#posts.toRecord() }
+    return { ...this.db.data, posts: this.#posts.view() }
   }
 
   /** Posts not in memory are read from files that close() closed. */

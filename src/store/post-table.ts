@@ -199,6 +199,24 @@ export class PostTable {
     return [...this.#slots.keys()].map((url) => this.get(url)!)
   }
 
+  /**
+   * Every post by URL, each read only when asked for (and again on each access, unless it is
+   * resident): a digest of one event in a 10,000-post store reads its own posts, not all of
+   * them. A property set on it replaces the post in this object only, as in a plain record.
+   */
+  view(): Record<string, StoredPost> {
+    const record: Record<string, StoredPost> = {}
+    for (const url of this.#slots.keys()) {
+      Object.defineProperty(record, url, {
+        enumerable: true,
+        configurable: true,
+        get: () => this.get(url),
+        set: (value: StoredPost) => Object.defineProperty(record, url, { value, writable: true, enumerable: true, configurable: true }),
+      })
+    }
+    return record
+  }
+
   toRecord(): Record<string, StoredPost> {
     const record: Record<string, StoredPost> = {}
     for (const url of this.#slots.keys()) record[url] = this.get(url)!

@@ -74,3 +74,25 @@ test('the digest carries keywords in JSON, and a "Keywords:" line in md and html
   assert.match(html, /Keywords: a_b\*c, &lt;script&gt;, \[x\]\(javascript:y\)<\/p>/)
   assert.doesNotMatch(html, /<script>/)
 })
+
+test('document frequency over a big store comes from an even sample: only the events\' posts and the sample are read', () => {
+  const say = (word: string, times: number) => `${word}. `.repeat(times)
+  const members = ['http://e.example/1', 'http://e.example/2', 'http://e.example/3']
+  const full = emptyStore()
+  for (const url of members) full.posts[url] = makePost(url, { text: say('blogosphere', 3) + say('tramway', 3) })
+  // 300 other posts, every one about the blogosphere: a common word, whichever of them are read.
+  for (let i = 0; i < 300; i++) full.posts[`http://o.example/${i}`] = makePost(`http://o.example/${i}`, { text: say('blogosphere', 2) + say(`topic${i % 7}`, 2) })
+  full.events.e = makeEvent('e', members)
+  // Count reads: the posts object answers through getters.
+  const reads: string[] = []
+  const counted = { ...full, posts: {} as typeof full.posts }
+  for (const [url, post] of Object.entries(full.posts)) Object.defineProperty(counted.posts, url, { enumerable: true, get: () => (reads.push(url), post) })
+  const sampled = eventKeywords(counted, { sample: 30 })
+  assert.ok(reads.length <= members.length + 30, `${reads.length} posts read`)
+  assert.ok(members.every((url) => reads.includes(url)))
+  // The sample is spread over the store, not its first posts.
+  assert.ok(reads.includes('http://o.example/290'), reads.slice(-3).join(' '))
+  // The ranking a sample gives matches the full count's here: tramway marks the event, blogosphere is everywhere.
+  assert.deepEqual(sampled.e, eventKeywords(full, { sample: 1000 }).e)
+  assert.deepEqual(sampled.e!.slice(0, 2), ['tramway', 'blogosphere'])
+})

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFile, writeFile } from 'node:fs/promises'
+import { open, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { indexStoreFile, StoreNotObjectError, StoreSyntaxError } from '../../src/store/store-file-index.js'
@@ -152,5 +152,31 @@ test('odd shapes: posts as an array opens as before, a later "posts" wins as in 
     const list = join(dir, 'list.json')
     await writeFile(list, '[1,2]')
     await assert.rejects(openJsonStore(list), (error: Error & { code?: string }) => error.code === 'STORE_CORRUPT' && /is not a roundup store/.test(error.message))
+  })
+})
+
+test('a snapshot reads a post only when it is asked for, and setting one changes the snapshot, not the store', async () => {
+  await inTempDir('roundup-index-', async (dir) => {
+    const file = join(dir, 'roundup.json')
+    const make = (i: number) => ({ ...emptyPost(`http://blog.example/${i}.html`, '2026-01-01T00:00:00Z'), title: `Title number ${i}` })
+    const writer = await openJsonStore(file)
+    for (let i = 0; i < 3; i++) writer.putPost(make(i))
+    await writer.close()
+    const store = await openJsonStore(file, { readOnly: true })
+    // Spoil post 1's bytes in place after the open: only a read of that post can notice.
+    const text = await readFile(file, 'utf8')
+    const at = Buffer.byteLength(text.slice(0, text.indexOf('Title number 1')))
+    const handle = await open(file, 'r+')
+    await handle.write(Buffer.from('"'), 0, 1, at)
+    await handle.close()
+    const snapshot = store.snapshot()
+    assert.deepEqual(Object.keys(snapshot.posts), [0, 1, 2].map((i) => make(i).url))
+    assert.deepEqual(snapshot.posts[make(0).url], make(0))
+    assert.deepEqual(snapshot.posts[make(2).url], make(2))
+    assert.throws(() => snapshot.posts[make(1).url])
+    snapshot.posts[make(0).url] = { ...make(0), title: 'only here' }
+    assert.equal(snapshot.posts[make(0).url]!.title, 'only here')
+    assert.equal(store.getPost(make(0).url)!.title, 'Title number 0')
+    await store.close()
   })
 })
