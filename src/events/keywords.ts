@@ -58,9 +58,8 @@ export function eventKeywords(data: StoreData, options: KeywordOptions & { event
   }
   for (const url of members) if (Object.hasOwn(data.posts, url)) count(url)
   const others = Object.keys(data.posts).filter((url) => !members.has(url))
-  const sample = Math.max(0, options.sample ?? 2000)
-  const step = others.length > sample ? others.length / sample : 1
-  if (sample > 0) for (let at = 0; at < others.length; at += step) count(others[Math.floor(at)]!)
+  const sample = Math.min(others.length, Math.max(0, options.sample ?? 2000))
+  for (let k = 0; k < sample; k++) count(others[Math.floor((k * others.length) / sample)]!)
   const total = counts.size
   const result: Record<string, string[]> = {}
   for (const id of ids) {

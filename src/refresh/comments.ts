@@ -3,7 +3,7 @@ import { parseCommentFeed, type FeedComment } from '../feeds/comments.js'
 import { findCommentFeed } from '../feeds/discover.js'
 import type { IncomingRef, StoredComment, StoredEvent, StoredFeed, StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
-import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
+import { iso, isDue, rethrowAbort, savePost, shortestCadence, type RefreshContext } from './context.js'
 import type { PageBacklink } from '../extract/backlinks.js'
 import { nextPoll } from './schedule.js'
 
@@ -94,7 +94,7 @@ export async function refreshComments(postUrl: string, eventIds: string[], ctx: 
     const added = comments ? mergeComments(copy, comments) : 0
     const found = !copy.commentsFeedUrl
     if (found) copy.commentsFeedUrl = url
-    if (added || found) ctx.store.putPost(copy)
+    if (added || found) savePost(ctx, copy)
     ctx.report.newComments += added
   }
   ctx.store.putFeed({ ...record, lastPolledAt: iso(ctx), nextPollAt: new Date(next.at).toISOString(), pollReason: next.reason })

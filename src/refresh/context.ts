@@ -21,6 +21,14 @@ export interface RefreshContext extends Required<Omit<RefreshDeps, 'logger' | 'n
   report: RefreshReport
   /** Feeds fetched and parsed while discovering them: that fetch is this run's poll. */
   discovered: Map<string, { result: FetchResult; feed: ParsedFeed; hints: DocumentHints | null }>
+  /** Posts this run has stored so far (savePost): what was worked out from the posts before is stale. */
+  postsSaved: number
+}
+
+/** Store a post this run changed, so views worked out from the event's posts are worked out again. */
+export function savePost(ctx: RefreshContext, post: StoredPost): void {
+  ctx.store.putPost(post)
+  ctx.postsSaved++
 }
 
 export function createContext(input: RefreshInput, deps: RefreshDeps): RefreshContext {
@@ -36,6 +44,7 @@ export function createContext(input: RefreshInput, deps: RefreshDeps): RefreshCo
     matchTerms: input.matchTerms === true,
     maxNewPerFeed: input.maxNewPerFeed ?? 10,
     discovered: new Map(),
+    postsSaved: 0,
     report: {
       events: [], feedsPolled: 0, feedsNotModified: 0, commentFeedsPolled: 0, postsChecked: 0, unchanged: 0, changed: 0, new: 0, gone: 0,
       newComments: 0, errors: 0, notDue: { feeds: 0, posts: 0, commentFeeds: 0 }, sitesDiscovered: 0, requests: 0, durationMs: 0,

@@ -7,7 +7,7 @@ import type { FeedItem } from '../feeds/types.js'
 import type { FetchResult } from '../fetch/types.js'
 import { emptyPost, type JudgedItem, type StoredEvent, type StoredPost } from '../store/schema.js'
 import { normalizeUrl } from '../url/normalize.js'
-import { cadenceOf, eventStart, iso, memberAliases, rethrowAbort, type RefreshContext } from './context.js'
+import { cadenceOf, eventStart, iso, memberAliases, rethrowAbort, savePost, type RefreshContext } from './context.js'
 import { applyFeedItem } from '../feeds/fill-post.js'
 import { buildTermProfile, matchTerms, type TermProfile } from './terms.js'
 import { DAY, nextCheck, cacheMaxAge } from './schedule.js'
@@ -56,11 +56,13 @@ function linkTarget(post: StoredPost, event: StoredEvent, aliases: Map<string, s
 
 /**
  * The event's aliases and start, read from every member post once per version of the event
- * in a run rather than once per feed: a refresh polls a feed per member site, and the store
- * keeps only a few MB of posts in memory, so re-reading them all per feed is quadratic.
- * judgeOne checks aliases again, fresh, before it adds anything.
+ * and of its posts in a run, rather than once per feed: a refresh polls a feed per member
+ * site, and the store keeps only a few MB of posts in memory, so re-reading them all per
+ * feed is quadratic. judgeOne checks aliases again, fresh, before it adds anything.
  */
 interface Members {
+  /** ctx.postsSaved when worked out: a member's date or final URL may have changed since. */
+  saved: number
   aliases: Map<string, string>
   start: number
   /** Built on first use: only --match-terms needs it. */
@@ -73,8 +75,8 @@ function membersOf(event: StoredEvent, ctx: RefreshContext): Members {
   let byEvent = memberCache.get(ctx)
   if (!byEvent) memberCache.set(ctx, (byEvent = new WeakMap()))
   let found = byEvent.get(event)
-  if (!found) {
-    found = { aliases: memberAliases(event, (u) => ctx.store.getPost(u)), start: eventStart(event, (u) => ctx.store.getPost(u)) }
+  if (!found || found.saved !== ctx.postsSaved) {
+    found = { saved: ctx.postsSaved, aliases: memberAliases(event, (u) => ctx.store.getPost(u)), start: eventStart(event, (u) => ctx.store.getPost(u)) }
     byEvent.set(event, found)
   }
   return found
@@ -193,7 +195,7 @@ async function judgeOne(eventId: string, item: FeedItem, ctx: RefreshContext): P
   remember(copy, url, { at, verdict: 'added', reason: verdict.reason, itemUpdated: item.updated, terms: ctx.matchTerms })
   copy.updatedAt = at
   // Post and membership are written together, so a flush never holds one without the other.
-  ctx.store.putPost(post)
+  savePost(ctx, post)
   ctx.store.putEvent(copy)
   ctx.report.new++
   ctx.report.added.push({ event: eventId, url, title: post.title, matchedBy: verdict.matchedBy, reason: verdict.reason })

@@ -5,7 +5,7 @@ import { parseAnyFeed } from '../feeds/parse-any.js'
 import type { FeedItem } from '../feeds/types.js'
 import { isRoundupError } from '../errors.js'
 import type { FeedHints, StoredEvent, StoredFeed } from '../store/schema.js'
-import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
+import { iso, isDue, rethrowAbort, savePost, shortestCadence, type RefreshContext } from './context.js'
 import { judgeItems } from './coverage.js'
 import { applyFeedItem, findFeedItem } from '../feeds/fill-post.js'
 import { cacheMaxAge, nextPoll } from './schedule.js'
@@ -82,7 +82,7 @@ function enrichMembers(event: StoredEvent, feedUrl: string, items: FeedItem[], c
       post.commentsFeedUrl = comments
       changed = true
     }
-    if (changed) ctx.store.putPost(post)
+    if (changed) savePost(ctx, post)
   }
 }
 

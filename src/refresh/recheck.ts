@@ -5,7 +5,7 @@ import type { FetchResult } from '../fetch/types.js'
 import type { StoredEvent, StoredPost } from '../store/schema.js'
 import { parseHttpUrl } from '../url/normalize.js'
 import { mergeBacklinks } from './comments.js'
-import { iso, isDue, rethrowAbort, shortestCadence, type RefreshContext } from './context.js'
+import { iso, isDue, rethrowAbort, savePost, shortestCadence, type RefreshContext } from './context.js'
 import { appendHistory, diffPost } from './changes.js'
 import { findBacklinks } from '../extract/backlinks.js'
 import { cacheMaxAge, nextCheck } from './schedule.js'
@@ -78,7 +78,7 @@ export async function recheckPost(url: string, eventIds: string[], ctx: RefreshC
   const events = eventIds.map((id) => ctx.store.getEvent(id)).filter((e): e is StoredEvent => !!e)
   after.checkedAt = at
   after.nextCheckAt = new Date(nextCheck({ now: ctx.now().getTime(), cadenceMs: shortestCadence(events, ctx).ms, maxAgeSeconds: maxAge, retryAfterSeconds: retryAfter, gone: after.status === 'gone' })).toISOString()
-  ctx.store.putPost(after)
+  savePost(ctx, after)
 
   const report = ctx.report
   report.changes.push(...changes.map((c) => ({ url, ...c })))

@@ -299,7 +299,7 @@ class JsonStore implements Store {
     this.#changed()
   }
   snapshot(): StoreData {
-    return { ...this.db.data, posts: this.#posts.view() }
+    return { ...this.db.data, posts: this.#posts.view((url) => this.getPost(url)) }
   }
 
   /** Posts not in memory are read from files that close() closed. */

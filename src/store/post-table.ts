@@ -204,13 +204,13 @@ export class PostTable {
    * resident): a digest of one event in a 10,000-post store reads its own posts, not all of
    * them. A property set on it replaces the post in this object only, as in a plain record.
    */
-  view(): Record<string, StoredPost> {
+  view(read: (url: string) => StoredPost | undefined = (url) => this.get(url)): Record<string, StoredPost> {
     const record: Record<string, StoredPost> = {}
     for (const url of this.#slots.keys()) {
       Object.defineProperty(record, url, {
         enumerable: true,
         configurable: true,
-        get: () => this.get(url),
+        get: () => read(url),
         set: (value: StoredPost) => Object.defineProperty(record, url, { value, writable: true, enumerable: true, configurable: true }),
       })
     }

@@ -28,7 +28,10 @@ export interface Store {
   /** Optional: robots.txt per host, kept across runs; a store without these fetches it every run. */
   getRobots?(url: string): StoredRobots | undefined
   putRobots?(robots: StoredRobots): void
-  /** A read-only snapshot of everything, for the digest. */
+  /**
+   * Everything, for the digest: read it, do not change it. Posts may be read from the store
+   * as they are asked for, so read it before changing the store or closing it.
+   */
   snapshot(): StoreData
   /** Write pending changes now (batched writes otherwise happen on a timer). */
   flush(): Promise<void>
