@@ -2,6 +2,7 @@ import { read, readSync } from 'node:fs'
 import { promisify } from 'node:util'
 import type { StoredPost } from './schema.js'
 import { SpillFile, type ByteSource } from './spill-file.js'
+import type { IndexedPost } from './store-file-index.js'
 
 const readAt = promisify(read)
 
@@ -105,10 +106,10 @@ export class PostTable {
   /** `spillBase` names the spill files (suffixed per file); null keeps pending posts in memory. */
   constructor(
     posts: Record<string, StoredPost>,
-    residency: number | Partial<Residency>,
+    residency: Partial<Residency>,
     private readonly spillBase: string | null = null,
   ) {
-    this.#limit = typeof residency === 'number' ? { posts: residency, bytes: Infinity } : { posts: residency.posts ?? Infinity, bytes: residency.bytes ?? Infinity }
+    this.#limit = { posts: residency.posts ?? Infinity, bytes: residency.bytes ?? Infinity }
     // Loaded posts are objects with no bytes of ours yet (weight 0): the first write serialises them.
     for (const [url, post] of Object.entries(posts)) this.#slots.set(url, { post, json: null, span: null, patches: null, dirty: false, puts: 0, used: 0, weight: 0 })
     this.#resident = this.#slots.size
@@ -118,7 +119,7 @@ export class PostTable {
    * Take the posts of a store file read by index: their bytes there stand for them, as after
    * a write, and `backing` (open on that file) is closed once a write replaces it.
    */
-  adopt(posts: ReadonlyArray<{ url: string; at: number; keyBytes: number; bytes: number }>, backing: ByteSource & { close(): Promise<void> }): void {
+  adopt(posts: readonly IndexedPost[], backing: ByteSource & { close(): Promise<void> }): void {
     for (const { url, at, keyBytes, bytes } of posts) {
       const known = this.#slots.get(url)
       if (known?.post) this.#drop(known)
@@ -204,7 +205,7 @@ export class PostTable {
    * resident): a digest of one event in a 10,000-post store reads its own posts, not all of
    * them. A property set on it replaces the post in this object only, as in a plain record.
    */
-  view(read: (url: string) => StoredPost | undefined = (url) => this.get(url)): Record<string, StoredPost> {
+  view(read: (url: string) => StoredPost | undefined): Record<string, StoredPost> {
     const record: Record<string, StoredPost> = {}
     for (const url of this.#slots.keys()) {
       Object.defineProperty(record, url, {
@@ -214,12 +215,6 @@ export class PostTable {
         set: (value: StoredPost) => Object.defineProperty(record, url, { value, writable: true, enumerable: true, configurable: true }),
       })
     }
-    return record
-  }
-
-  toRecord(): Record<string, StoredPost> {
-    const record: Record<string, StoredPost> = {}
-    for (const url of this.#slots.keys()) record[url] = this.get(url)!
     return record
   }
 

@@ -99,14 +99,14 @@ class Scanner {
         continue
       }
       this.#position = offset + i
-      this.#token(c, chunk, i, offset)
+      this.#token(c, offset + i)
       // A token that starts a capture leaves i on its first byte; all others consume one.
       if (!this.#capturing) i++
     }
   }
 
   end(): void {
-    if (this.#capturing === 'scalar') this.#finishScalar()
+    // A capture still open (a scalar at the very end included) means no closing brace came.
     if (this.#capturing || this.#mode !== 'done') throw new StoreSyntaxError('the file ends before its closing brace')
   }
 
@@ -122,8 +122,7 @@ class Scanner {
     this.#escaped = false
   }
 
-  #token(c: number, chunk: Buffer, i: number, offset: number): void {
-    const at = offset + i
+  #token(c: number, at: number): void {
     switch (this.#mode) {
       case 'start':
         // Another JSON value (a list, a string...) is not a store; anything else is not JSON.
@@ -187,7 +186,7 @@ class Scanner {
     if (this.#capturing === 'scalar') {
       while (i < chunk.length && !isSpace(chunk[i]!) && chunk[i] !== 0x2c && chunk[i] !== 0x7d && chunk[i] !== 0x5d) i++
       this.#parts.push(chunk.subarray(from, i))
-      if (i < chunk.length) this.#finishScalar(offset + i)
+      if (i < chunk.length) this.#finish(offset + i)
       return i
     }
     // A string capture starts on its opening quote; a nested one on its bracket.
@@ -243,10 +242,6 @@ class Scanner {
     if (end === -1) return chunk.length
     this.#finish(offset + end)
     return end
-  }
-
-  #finishScalar(endAt = this.#valueAt + this.#parts.reduce((n, p) => n + p.length, 0)): void {
-    this.#finish(endAt)
   }
 
   /** The capture ended just before file offset `endAt`. */

@@ -30,7 +30,7 @@ async function writeTable(table: PostTable, file: string, commit = true): Promis
 
 test('posts put between writes wait in a spill file, read back equal, and the next write takes them in', async () => {
   await inTempDir('roundup-spill-', async (dir) => {
-    const table = new PostTable({}, 4, join(dir, '.roundup.json.spill'))
+    const table = new PostTable({}, { posts: 4 }, join(dir, '.roundup.json.spill'))
     for (let i = 0; i < 60; i++) table.set(post(i))
     // Only 4 stay as objects: the others come back from the spill file's bytes.
     for (let i = 0; i < 60; i++) assert.deepEqual(table.get(post(i).url), post(i))
@@ -60,7 +60,7 @@ test('posts put between writes wait in a spill file, read back equal, and the ne
 
 test('without a place for spill files, pending posts stay in memory and are written the same', async () => {
   await inTempDir('roundup-spill-', async (dir) => {
-    const table = new PostTable({}, 2, join(dir, 'no-such-folder', '.roundup.json.spill'))
+    const table = new PostTable({}, { posts: 2 }, join(dir, 'no-such-folder', '.roundup.json.spill'))
     for (let i = 0; i < 20; i++) table.set(post(i))
     for (let i = 0; i < 20; i++) assert.deepEqual(table.get(post(i).url), post(i))
     const posts = await writeTable(table, join(dir, 'a.json'))
@@ -109,7 +109,7 @@ test('a spill file is never opened over an existing name', async () => {
       planted.push(name)
       await writeFile(name, 'someone else’s')
     }
-    const table = new PostTable({}, 1, base)
+    const table = new PostTable({}, { posts: 1 }, base)
     for (let i = 0; i < 5; i++) table.set(post(i))
     for (let i = 0; i < 5; i++) assert.deepEqual(table.get(post(i).url), post(i))
     for (const name of planted) assert.equal(await readFile(name, 'utf8'), 'someone else’s')
