@@ -37,6 +37,21 @@ test('extract pool: small crawls stay in-thread, and a closed pool still extract
   assert.equal(calls.length, 4)
 })
 
+test('extract pool: once workers are starting, pages wait for them instead of running in-thread', async () => {
+  const calls: string[] = []
+  const pool = createExtractPool({ workers: 1, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)), inlineFirst: 1 })
+  try {
+    await pool.extract(html, URL_, { fetchedAt })
+    // The second page starts the worker; neither it nor the third, asked for while the worker loads, runs here.
+    const pages = await Promise.all([pool.extract(html, URL_, { fetchedAt }), pool.extract(html, URL_, { fetchedAt })])
+    for (const page of pages) assert.equal(page.authors[0], 'Holger Nauheimer')
+    assert.equal(calls.length, 1)
+    assert.deepEqual(pool.stats(), { inline: 1, inWorkers: 2, workerFailures: 0 })
+  } finally {
+    await pool.close()
+  }
+})
+
 test('extract pool: when no worker can run, every page is still extracted in-thread', async () => {
   // A heap far too small to load the extractor: every worker dies at start.
   const pool = createExtractPool({ workers: 1, extract: extractPage, maxHeapMb: 1, inlineFirst: 0 })
