@@ -12,7 +12,7 @@ import { registerSearch } from './commands/search.js'
 import { registerServe } from './commands/serve.js'
 import { registerSite } from './commands/site.js'
 import { EXIT, reportError } from './output.js'
-import { keepHeapSmall } from './heap.js'
+import { tuneV8 } from './v8-flags.js'
 
 function version(): string {
   for (const path of ['../../package.json', '../../../package.json']) {
@@ -47,7 +47,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
-  keepHeapSmall()
+  tuneV8()
   const program = buildProgram()
   const flags = { json: argv.includes('--json'), verbose: argv.includes('--verbose') || argv.includes('-v') || argv.includes('-vv') }
   try {
