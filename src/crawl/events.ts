@@ -48,8 +48,35 @@ export function findOrCreateEvent(store: Store, seeds: string[], title: string |
 /** Add or promote a member; false when the user removed this URL from the event, which then stays out. */
 export function addMember(event: StoredEvent, member: EventMember): boolean {
   if (event.removed?.includes(member.url)) return false
-  const existing = event.posts.find((p) => p.url === member.url)
-  if (!existing) event.posts.push(member)
-  else if (member.depth < existing.depth) Object.assign(existing, { depth: member.depth, via: member.via, reason: member.reason })
+  let index = indexOf(event.posts)
+  let at = index.get(member.url)
+  if (at !== undefined && event.posts[at]?.url !== member.url) {
+    // A member was replaced in place: index the array again.
+    memberIndexes.delete(event.posts)
+    index = indexOf(event.posts)
+    at = index.get(member.url)
+  }
+  const existing = at === undefined ? undefined : event.posts[at]
+  if (!existing) {
+    index.set(member.url, event.posts.length)
+    event.posts.push(member)
+  } else if (member.depth < existing.depth) Object.assign(existing, { depth: member.depth, via: member.via, reason: member.reason })
   return true
+}
+
+// A crawl adds every page it stores to one event: a scan of the members per page made a
+// 10,000-page crawl do 50 million comparisons. The index follows the array through addMember.
+const memberIndexes = new WeakMap<EventMember[], Map<string, number>>()
+
+function indexOf(posts: EventMember[]): Map<string, number> {
+  const index = memberIndexes.get(posts)
+  const last = posts[posts.length - 1]
+  // Still good unless the array changed other than through addMember.
+  if (index && index.size === posts.length && (!last || index.get(last.url) === posts.length - 1)) return index
+  const fresh = new Map<string, number>()
+  posts.forEach((p, i) => {
+    if (!fresh.has(p.url)) fresh.set(p.url, i)
+  })
+  memberIndexes.set(posts, fresh)
+  return fresh
 }

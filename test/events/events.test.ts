@@ -105,6 +105,28 @@ test('addMember refuses a URL the user removed', () => {
   assert.deepEqual(event.posts.map((p) => p.url), ['http://a.example/1', 'http://a.example/3'])
 })
 
+test('addMember keeps one member per URL and promotes it to the shallower depth, however the list was changed in between', () => {
+  const member = (url: string, depth: number) => ({ url: `http://a.example/${url}`, depth, via: null, reason: 'crossref' as const, addedAt: NOW })
+  const event = makeEvent('e', [])
+  for (const url of ['a', 'b', 'c']) addMember(event, member(url, 3))
+  addMember(event, member('b', 1))
+  addMember(event, member('c', 5))
+  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['a', 3], ['b', 1], ['c', 3]])
+  // Changed behind addMember's back: a removal, a member replaced in place, a new array.
+  event.posts.splice(0, 1)
+  addMember(event, member('b', 2))
+  addMember(event, member('a', 4))
+  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['b', 1], ['c', 3], ['a', 4]])
+  event.posts[0] = member('d', 2)
+  addMember(event, member('b', 1))
+  addMember(event, member('d', 1))
+  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['d', 1], ['c', 3], ['a', 4], ['b', 1]])
+  event.posts = event.posts.filter((p) => !p.url.endsWith('c'))
+  addMember(event, member('c', 2))
+  addMember(event, member('a', 0))
+  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['d', 1], ['a', 0], ['b', 1], ['c', 2]])
+})
+
 // A tiny fake web for the re-crawl check: the seed lists two posts.
 const SEED = 'http://seed.example/post.html'
 const LISTED = ['http://a.example/a', 'http://b.example/b']
