@@ -5,6 +5,7 @@ import type { DetectedSection } from './crossrefs.js'
 import { normalizeParsed, normalizeUrl, withoutFragment } from '../url/normalize.js'
 import { cleanText } from './clean-text.js'
 import { isInside } from './regions.js'
+import { createMemo } from './memo.js'
 
 const RANK: Record<LinkKind, number> = { crossref: 3, body: 2, comment: 1, nav: 0 }
 
@@ -25,7 +26,7 @@ export function extractLinks(ctx: PageContext, sections: DetectedSection[]): Ext
     const href = el.attribs.href ?? ''
     let url = resolved.get(href)
     if (url === undefined) {
-      url = resolveLink(href, base)
+      url = ABSOLUTE.test(href) ? resolveAbsolute(href) : resolveLink(href, base)
       resolved.set(href, url)
     }
     // Links back to this very page (skip links, share buttons stripped of their tracking query) are not outbound.
@@ -44,6 +45,11 @@ export function extractLinks(ctx: PageContext, sections: DetectedSection[]): Ext
   }
   return [...byUrl.values()]
 }
+
+// A blog repeats its sidebar, archive and blogroll on every page: an absolute link resolves
+// the same whatever the page, so it is parsed once per process, not once per page.
+const ABSOLUTE = /^https?:\/\//i
+const resolveAbsolute = createMemo((href: string) => resolveLink(href, undefined))
 
 /** Text of an element's subtree, iteratively. */
 export function textContent(root: AnyNode): string {
