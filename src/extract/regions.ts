@@ -113,9 +113,10 @@ export interface RegionIndex {
 export function createRegionIndex(main: Element | null): RegionIndex {
   const mainAncestors = new Set<AnyNode>()
   for (let at: AnyNode | null = main; at; at = at.parent) mainAncestors.add(at)
-  const comments = new WeakMap<AnyNode, boolean>()
-  const boilerplate = new WeakMap<AnyNode, boolean>()
-  const lookUp = (node: AnyNode | null, memo: WeakMap<AnyNode, boolean>, test: (el: Element) => boolean): boolean => {
+  // Plain maps: they die with the page, and V8 marks weak maps at extra cost.
+  const comments = new Map<AnyNode, boolean>()
+  const boilerplate = new Map<AnyNode, boolean>()
+  const lookUp = (node: AnyNode | null, memo: Map<AnyNode, boolean>, test: (el: Element) => boolean): boolean => {
     const path: AnyNode[] = []
     let result = false
     for (let at = node; at; at = at.parent) {
