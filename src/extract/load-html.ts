@@ -1,5 +1,8 @@
 import { load } from 'cheerio/slim'
 import type { CheerioAPI } from 'cheerio/slim'
+import { DomHandler } from 'domhandler'
+import type { Document } from 'domhandler'
+import { Parser } from 'htmlparser2'
 
 /** Deeper than any real page; beyond it htmlparser2 turns quadratic and recursive helpers overflow. */
 export const MAX_DEPTH = 400
@@ -102,10 +105,38 @@ function isNameChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 58 || code === 95
 }
 
+// Start indices give the DOM index its document order for free.
+const OPTIONS = { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true }
+
+const TOO_DEEP = Symbol('too deep')
+
+/** Builds the tree as htmlparser2's own handler does, and gives up as soon as it nests past MAX_DEPTH. */
+class DepthGuard extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs)
+    // tagStack[0] is the document itself.
+    if (this.tagStack.length > MAX_DEPTH + 1) throw TOO_DEEP
+  }
+}
+
+function parse(html: string, guarded: boolean): Document {
+  const handler = guarded ? new DepthGuard(undefined, OPTIONS) : new DomHandler(undefined, OPTIONS)
+  new Parser(handler, OPTIONS).end(html)
+  return handler.root
+}
+
 /**
  * Parse with htmlparser2 (about 3x cheaper than parse5, and forgiving of malformed markup).
- * Start indices give the DOM index its document order for free.
+ * The depth is watched while the tree is built, rather than by a scan of the markup first:
+ * only a page that does nest past MAX_DEPTH is flattened (limitNesting) and parsed again.
  */
 export function loadHtml(html: string): CheerioAPI {
-  return load(limitNesting(html), { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true } })
+  let document: Document
+  try {
+    document = parse(html, true)
+  } catch (error) {
+    if (error !== TOO_DEEP) throw error
+    document = parse(limitNesting(html), false)
+  }
+  return load(document, { xml: OPTIONS })
 }

@@ -4,7 +4,9 @@ import fc from 'fast-check'
 import { extractPage } from '../../src/extract/index.js'
 import type { ExtractedPage } from '../../src/extract/index.js'
 import { isRoundupError } from '../../src/errors.js'
-import { limitNesting } from '../../src/extract/load-html.js'
+import { limitNesting, loadHtml, MAX_DEPTH } from '../../src/extract/load-html.js'
+import { load } from 'cheerio/slim'
+import type { AnyNode } from 'domhandler'
 import { BASE, doc, extract, PROSE } from './helpers.js'
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
@@ -44,6 +46,35 @@ test('robustness: limitNesting keeps shallow pages byte-identical and cuts deep 
   assert.equal((cut.match(/<div>/g) ?? []).length, 100)
   assert.equal((cut.match(/<\/div>/g) ?? []).length, 100)
   assert.match(cut, /x/)
+})
+
+/** The deepest element's number of element ancestors, plus one. */
+function depthOf(root: AnyNode): number {
+  let deepest = 0
+  const stack: Array<[AnyNode, number]> = [[root, 0]]
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    deepest = Math.max(deepest, depth)
+    if ('children' in node) for (const child of node.children) stack.push([child, node.type === 'root' ? depth : depth + 1])
+  }
+  return deepest
+}
+
+test('robustness: loadHtml builds the tree cheerio would, and flattens only what nests past MAX_DEPTH', () => {
+  const options = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true } }
+  const page = doc(PROSE) + '<TABLE><tr><td>cell<td>cell</table><p>unclosed<li>item &amp; entity <br/>'
+  assert.equal(loadHtml(page).html(), load(page, options).html())
+  assert.equal(loadHtml(page)('p').first().prop('startIndex'), load(page, options)('p').first().prop('startIndex'))
+  // Exactly at the limit: left alone. Past it: flattened to about the limit.
+  const atLimit = '<div>'.repeat(MAX_DEPTH) + 'x' + '</div>'.repeat(MAX_DEPTH)
+  assert.equal(loadHtml(atLimit).html(), load(atLimit, options).html())
+  // limitNesting counts a table level once (tr and td close themselves), so it keeps three elements per level.
+  for (const [deep, bound] of [['<div>'.repeat(5000) + 'x', MAX_DEPTH], ['<table><tr><td>'.repeat(2000) + 'x', 3 * MAX_DEPTH], ['<span>'.repeat(3000) + '<a href="http://a.example/">a</a>', MAX_DEPTH]] as const) {
+    const $ = loadHtml(deep)
+    assert.ok(depthOf($.root()[0]!) <= bound + 3, `depth ${depthOf($.root()[0]!)}`)
+    assert.ok(depthOf(load(deep, options).root()[0]!) > MAX_DEPTH)
+    assert.match($.root().text(), /x|a/)
+  }
 })
 
 test('robustness: other deep shapes (unclosed inline tags, nested lists and tables)', () => {
