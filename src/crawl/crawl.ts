@@ -7,7 +7,7 @@ import { createMemoryFrontier, type Frontier, type FrontierItem } from '../front
 import { emptyPost, type Claim, type StoredEvent, type StoredPost } from '../store/schema.js'
 import type { Store } from '../store/store.js'
 import { normalizeUrl } from '../url/normalize.js'
-import { addMember, findOrCreateEvent } from './events.js'
+import { findOrCreateEvent, indexMembers, type MemberIndex } from './events.js'
 import { outcomeForError, statusForOutcome } from './outcome.js'
 import { applyExtraction } from './merge.js'
 import { findBacklinks, type PageBacklink } from '../extract/backlinks.js'
@@ -87,6 +87,7 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
     return url
   })
   const { event, created } = findOrCreateEvent(store, seeds, input.eventTitle, now().toISOString())
+  const members = indexMembers(event)
   const reports: UrlReport[] = []
   // Final and canonical URLs already stored in this crawl, so redirects and aliases do not duplicate posts.
   const aliases = new Map<string, string>()
@@ -118,7 +119,7 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
   }
   const visit = async (item: FrontierItem): Promise<void> => {
     const discoverFrom = (found: FrontierItem[]) => discover(item, found)
-    const report = await visitOne(item, { event, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {}, discover: discoverFrom, backlog })
+    const report = await visitOne(item, { event, members, fetcher, store, extract: deps.extract, now, logger, aliases, feeds, followBody: input.followBody === true, relevance: input.relevance ?? {}, discover: discoverFrom, backlog })
     reports.push(report.url)
     deps.onProgress?.({ done: reports.length, queued: frontier.size, url: item.url, outcome: report.url.outcome })
     discover(item, report.next)
@@ -171,6 +172,8 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
 
 interface VisitContext {
   event: StoredEvent
+  /** The event's members by URL; the crawl adds members only through it. */
+  members: MemberIndex
   fetcher: Fetcher
   store: Store
   extract: CrawlDeps['extract']
@@ -195,8 +198,8 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
   }
   if (item.claim) addClaim(post, item.claim)
   // A body-link candidate joins the event only once its page proves on-topic.
-  const candidate = item.reason === 'body-link' && !event.posts.some((m) => m.url === item.url)
-  if (!candidate) addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: item.reason, addedAt: ctx.now().toISOString() })
+  const candidate = item.reason === 'body-link' && !ctx.members.has(item.url)
+  if (!candidate) ctx.members.add({ url: item.url, depth: item.depth, via: item.via, reason: item.reason, addedAt: ctx.now().toISOString() })
 
   const hadContent = existing?.fetchedAt != null && existing.status === 'ok'
   let result: FetchResult | null = null
@@ -282,7 +285,7 @@ async function visitOne(item: FrontierItem, ctx: VisitContext): Promise<{ url: U
       store.putPost(post)
       return { url: toReport(item, post), next: [] }
     }
-    addMember(event, { url: item.url, depth: item.depth, via: item.via, reason: 'body-link', addedAt: ctx.now().toISOString() })
+    ctx.members.add({ url: item.url, depth: item.depth, via: item.via, reason: 'body-link', addedAt: ctx.now().toISOString() })
   }
   return { url: toReport(item, post), next: next ?? [] }
 }

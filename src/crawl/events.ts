@@ -48,35 +48,48 @@ export function findOrCreateEvent(store: Store, seeds: string[], title: string |
 /** Add or promote a member; false when the user removed this URL from the event, which then stays out. */
 export function addMember(event: StoredEvent, member: EventMember): boolean {
   if (event.removed?.includes(member.url)) return false
-  let index = indexOf(event.posts)
-  let at = index.get(member.url)
-  if (at !== undefined && event.posts[at]?.url !== member.url) {
-    // A member was replaced in place: index the array again.
-    memberIndexes.delete(event.posts)
-    index = indexOf(event.posts)
-    at = index.get(member.url)
-  }
-  const existing = at === undefined ? undefined : event.posts[at]
-  if (!existing) {
-    index.set(member.url, event.posts.length)
-    event.posts.push(member)
-  } else if (member.depth < existing.depth) Object.assign(existing, { depth: member.depth, via: member.via, reason: member.reason })
+  const existing = event.posts.find((p) => p.url === member.url)
+  if (!existing) event.posts.push(member)
+  else if (member.depth < existing.depth) Object.assign(existing, { depth: member.depth, via: member.via, reason: member.reason })
   return true
 }
 
-// A crawl adds every page it stores to one event: a scan of the members per page made a
-// 10,000-page crawl do 50 million comparisons. The index follows the array through addMember.
-const memberIndexes = new WeakMap<EventMember[], Map<string, number>>()
+/** The event's members by URL, for a crawl that adds thousands of them. */
+export interface MemberIndex {
+  has(url: string): boolean
+  /** addMember, by lookup. */
+  add(member: EventMember): boolean
+}
 
-function indexOf(posts: EventMember[]): Map<string, number> {
-  const index = memberIndexes.get(posts)
-  const last = posts[posts.length - 1]
-  // Still good unless the array changed other than through addMember.
-  if (index && index.size === posts.length && (!last || index.get(last.url) === posts.length - 1)) return index
-  const fresh = new Map<string, number>()
-  posts.forEach((p, i) => {
-    if (!fresh.has(p.url)) fresh.set(p.url, i)
-  })
-  memberIndexes.set(posts, fresh)
-  return fresh
+/**
+ * A scan of the members per page made a 10,000-page crawl do 50 million comparisons. The
+ * crawl owns its event, so it keeps an index: the list may change only through add() or by
+ * assigning `event.posts` a new array, which is indexed again on the next call.
+ */
+export function indexMembers(event: StoredEvent): MemberIndex {
+  let posts: EventMember[] | null = null
+  let index = new Map<string, number>()
+  const current = (): EventMember[] => {
+    if (posts !== event.posts) {
+      posts = event.posts
+      index = new Map()
+      posts.forEach((p, i) => {
+        if (!index.has(p.url)) index.set(p.url, i)
+      })
+    }
+    return posts
+  }
+  return {
+    has: (url) => (current(), index.has(url)),
+    add(member) {
+      if (event.removed?.includes(member.url)) return false
+      const list = current()
+      const at = index.get(member.url)
+      if (at === undefined) {
+        index.set(member.url, list.length)
+        list.push(member)
+      } else if (member.depth < list[at]!.depth) Object.assign(list[at]!, { depth: member.depth, via: member.via, reason: member.reason })
+      return true
+    },
+  }
 }

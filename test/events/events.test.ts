@@ -1,7 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import fc from 'fast-check'
 import { crawl } from '../../src/crawl/crawl.js'
-import { addMember } from '../../src/crawl/events.js'
+import { addMember, indexMembers } from '../../src/crawl/events.js'
 import { buildDigest } from '../../src/digest/index.js'
 import { RoundupError, isRoundupError } from '../../src/errors.js'
 import { mergeEvents, removePost, renameEvent } from '../../src/events/index.js'
@@ -105,26 +106,28 @@ test('addMember refuses a URL the user removed', () => {
   assert.deepEqual(event.posts.map((p) => p.url), ['http://a.example/1', 'http://a.example/3'])
 })
 
-test('addMember keeps one member per URL and promotes it to the shallower depth, however the list was changed in between', () => {
-  const member = (url: string, depth: number) => ({ url: `http://a.example/${url}`, depth, via: null, reason: 'crossref' as const, addedAt: NOW })
-  const event = makeEvent('e', [])
-  for (const url of ['a', 'b', 'c']) addMember(event, member(url, 3))
-  addMember(event, member('b', 1))
-  addMember(event, member('c', 5))
-  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['a', 3], ['b', 1], ['c', 3]])
-  // Changed behind addMember's back: a removal, a member replaced in place, a new array.
-  event.posts.splice(0, 1)
-  addMember(event, member('b', 2))
-  addMember(event, member('a', 4))
-  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['b', 1], ['c', 3], ['a', 4]])
-  event.posts[0] = member('d', 2)
-  addMember(event, member('b', 1))
-  addMember(event, member('d', 1))
-  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['d', 1], ['c', 3], ['a', 4], ['b', 1]])
-  event.posts = event.posts.filter((p) => !p.url.endsWith('c'))
-  addMember(event, member('c', 2))
-  addMember(event, member('a', 0))
-  assert.deepEqual(event.posts.map((p) => [p.url.slice(-1), p.depth]), [['d', 1], ['a', 0], ['b', 1], ['c', 2]])
+test('indexMembers gives what addMember gives, through any run of adds and new member lists', () => {
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('add' as const), url: fc.integer({ min: 0, max: 7 }), depth: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({ kind: fc.constant('filter' as const), drop: fc.integer({ min: 0, max: 7 }) }),
+  )
+  fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 4 }), fc.array(op, { maxLength: 40 }), (removed, ops) => {
+    const url = (n: number) => `http://a.example/${n}`
+    const member = (n: number, depth: number) => ({ url: url(n), depth, via: `http://via.example/${depth}`, reason: 'crossref' as const, addedAt: NOW })
+    const plain = makeEvent('p', [], { removed: removed.map(url) })
+    const indexed = makeEvent('i', [], { removed: removed.map(url) })
+    const index = indexMembers(indexed)
+    for (const o of ops) {
+      if (o.kind === 'add') assert.equal(index.add(member(o.url, o.depth)), addMember(plain, member(o.url, o.depth)))
+      else {
+        // The crawl's only other change to the list: a new array without one URL.
+        plain.posts = plain.posts.filter((m) => m.url !== url(o.drop))
+        indexed.posts = indexed.posts.filter((m) => m.url !== url(o.drop))
+      }
+      assert.deepEqual(indexed.posts, plain.posts)
+      for (let n = 0; n < 8; n++) assert.equal(index.has(url(n)), plain.posts.some((m) => m.url === url(n)))
+    }
+  }), { numRuns: 300 })
 })
 
 // A tiny fake web for the re-crawl check: the seed lists two posts.
