@@ -108,19 +108,34 @@ function isNameChar(code: number): boolean {
 // Start indices give the DOM index its document order for free.
 const OPTIONS = { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true }
 
-const TOO_DEEP = Symbol('too deep')
+/** Thrown by DepthGuard: `at` is where, in the markup, the tree got too deep. */
+class TooDeep {
+  constructor(readonly at: number) {}
+}
 
-/** Builds the tree as htmlparser2's own handler does, and gives up as soon as it nests past MAX_DEPTH. */
+/** Builds the tree as htmlparser2's own handler does, and gives up as soon as it nests past `limit`. */
 class DepthGuard extends DomHandler {
+  #at: { startIndex: number } | null = null
+
+  constructor(private readonly limit: number) {
+    super(undefined, OPTIONS)
+  }
+
+  override onparserinit(parser: { startIndex: number; endIndex: number }): void {
+    super.onparserinit(parser)
+    this.#at = parser
+  }
+
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs)
     // tagStack[0] is the document itself.
-    if (this.tagStack.length > MAX_DEPTH + 1) throw TOO_DEEP
+    if (this.tagStack.length > this.limit + 1) throw new TooDeep(this.#at?.startIndex ?? 0)
   }
 }
 
-function parse(html: string, guarded: boolean): Document {
-  const handler = guarded ? new DepthGuard(undefined, OPTIONS) : new DomHandler(undefined, OPTIONS)
+/** Parse, giving up past `limit` levels (Infinity: never). */
+function parse(html: string, limit: number): Document {
+  const handler = limit === Infinity ? new DomHandler(undefined, OPTIONS) : new DepthGuard(limit)
   new Parser(handler, OPTIONS).end(html)
   return handler.root
 }
@@ -133,10 +148,21 @@ function parse(html: string, guarded: boolean): Document {
 export function loadHtml(html: string): CheerioAPI {
   let document: Document
   try {
-    document = parse(html, true)
+    document = parse(html, MAX_DEPTH)
   } catch (error) {
-    if (error !== TOO_DEEP) throw error
-    document = parse(limitNesting(html), false)
+    if (!(error instanceof TooDeep)) throw error
+    const flat = limitNesting(html)
+    try {
+      // limitNesting does not count the tags that close themselves (p, li, tr, td), so what
+      // it keeps can nest deeper than MAX_DEPTH: a table keeps three elements per level.
+      document = parse(flat, 4 * MAX_DEPTH)
+    } catch (again) {
+      if (!(again instanceof TooDeep)) throw again
+      // limitNesting reads some markup otherwise than htmlparser2 does (`<div/>` opens a div in
+      // HTML), and an unguarded parse of 100k levels takes minutes: past the point where the
+      // tree got too deep, keep only the text.
+      document = parse(flat.slice(0, again.at) + flat.slice(again.at).replace(/<[^>]*>/g, ' '), Infinity)
+    }
   }
   return load(document, { xml: OPTIONS })
 }

@@ -77,6 +77,18 @@ test('robustness: loadHtml builds the tree cheerio would, and flattens only what
   }
 })
 
+test('robustness: deep shapes that limitNesting reads otherwise than the parser are cut too, keeping their text', () => {
+  // `<div/>` opens a div in HTML, a stray `</x>` closes nothing, and noscript holds markup:
+  // limitNesting saw no nesting in these, and an unguarded parse of 100k levels took minutes.
+  for (const html of ['<div/>'.repeat(100_000) + '<p>tail text</p>', '<div></x>'.repeat(100_000) + 'tail text', '<noscript>' + '<div>'.repeat(100_000) + 'tail text']) {
+    const $ = loadHtml(html)
+    // The second parse allows four levels per level limitNesting counts (see loadHtml).
+    assert.ok(depthOf($.root()[0]!) <= 4 * MAX_DEPTH + 1, `depth ${depthOf($.root()[0]!)}`)
+    assert.match($.root().text(), /tail text\s*$/)
+    assertClean(extractPage(html, BASE))
+  }
+})
+
 test('robustness: other deep shapes (unclosed inline tags, nested lists and tables)', () => {
   for (const html of [
     '<html><body>' + '<b>'.repeat(50_000) + 'text' + '<span>'.repeat(50_000) + '</body></html>',
