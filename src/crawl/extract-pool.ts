@@ -96,8 +96,8 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
     new RoundupError((reply.code ?? 'EXTRACT_FAILED') as ErrorCode, reply.message, reply.url ? { url: reply.url } : {})
 
   const refresh = (slot: Slot) => {
-    // Idle workers must not keep the process alive; busy ones must.
-    if (slot.inFlight.size) slot.worker.ref()
+    // Idle workers must not keep the process alive; busy ones, and loading ones that pages wait for, must.
+    if (slot.inFlight.size || (!slot.ready && queue.length)) slot.worker.ref()
     else slot.worker.unref()
   }
 
@@ -123,12 +123,13 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
     let settle: (up: boolean) => void = () => {}
     const slot: Slot = { worker, ready: false, inFlight: new Map(), up: new Promise((resolve) => (settle = resolve)) }
     slots.push(slot)
-    worker.unref()
+    refresh(slot)
     worker.on('message', (message: ExtractReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true
         settle(true)
-        return pump()
+        pump()
+        return refresh(slot)
       }
       const pending = slot.inFlight.get(message.id)
       if (!pending) return
@@ -175,6 +176,7 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
         const task: ExtractTask = { id: nextId++, html, url, fetchedAt: extractOptions?.fetchedAt?.getTime() ?? null, maxTextLength: extractOptions?.maxTextLength ?? null }
         queue.push({ task, resolve, reject })
         pump()
+        for (const slot of slots) if (!slot.ready) refresh(slot)
       })
     },
     async start() {

@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
 import { createExtractPool } from '../../src/crawl/extract-pool.js'
 import { isRoundupError } from '../../src/errors.js'
 import { extractPage } from '../../src/extract/index.js'
@@ -50,6 +51,17 @@ test('extract pool: once workers are starting, pages wait for them instead of ru
   } finally {
     await pool.close()
   }
+})
+
+test('extract pool: a process whose only work is a page waiting for a loading worker does not exit early', () => {
+  const script = `
+    const { createExtractPool } = await import(${JSON.stringify(new URL('../../src/crawl/extract-pool.ts', import.meta.url).href)})
+    const { extractPage } = await import(${JSON.stringify(new URL('../../src/extract/index.ts', import.meta.url).href)})
+    const pool = createExtractPool({ workers: 1, extract: extractPage, inlineFirst: 0 })
+    pool.extract('<title>Waited for</title><p>x</p>', 'http://a.example/p').then((page) => console.log('title:', page.title, pool.stats().inWorkers))`
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
+  assert.equal(run.status, 0, run.stderr)
+  assert.equal(run.stdout.trim(), 'title: Waited for 1')
 })
 
 test('extract pool: when no worker can run, every page is still extracted in-thread', async () => {
