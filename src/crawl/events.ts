@@ -47,8 +47,12 @@ export function findOrCreateEvent(store: Store, seeds: string[], title: string |
 
 /** Add or promote a member; false when the user removed this URL from the event, which then stays out. */
 export function addMember(event: StoredEvent, member: EventMember): boolean {
+  return place(event, event.posts.find((p) => p.url === member.url), member)
+}
+
+/** Push `member`, or promote `existing` (the member with its URL) when `member` is shallower. */
+function place(event: StoredEvent, existing: EventMember | undefined, member: EventMember): boolean {
   if (event.removed?.includes(member.url)) return false
-  const existing = event.posts.find((p) => p.url === member.url)
   if (!existing) event.posts.push(member)
   else if (member.depth < existing.depth) Object.assign(existing, { depth: member.depth, via: member.via, reason: member.reason })
   return true
@@ -82,14 +86,11 @@ export function indexMembers(event: StoredEvent): MemberIndex {
   return {
     has: (url) => (current(), index.has(url)),
     add(member) {
-      if (event.removed?.includes(member.url)) return false
       const list = current()
       const at = index.get(member.url)
-      if (at === undefined) {
-        index.set(member.url, list.length)
-        list.push(member)
-      } else if (member.depth < list[at]!.depth) Object.assign(list[at]!, { depth: member.depth, via: member.via, reason: member.reason })
-      return true
+      const placed = place(event, at === undefined ? undefined : list[at], member)
+      if (placed && at === undefined) index.set(member.url, list.length - 1)
+      return placed
     },
   }
 }

@@ -49,14 +49,15 @@ export function eventKeywords(data: StoreData, options: KeywordOptions & { event
   const counts = new Map<string, TermCounts>()
   const df = new Map<string, number>()
   const count = (url: string) => {
-    const post = data.posts[url]
+    // Own keys only: a member URL such as "constructor" must not read Object.prototype's.
+    const post = Object.hasOwn(data.posts, url) ? data.posts[url] : undefined
     if (!post) return
     const terms = countTerms(post)
     if (terms.size === 0) return
     counts.set(url, terms)
     for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   }
-  for (const url of members) if (Object.hasOwn(data.posts, url)) count(url)
+  for (const url of members) count(url)
   const others = Object.keys(data.posts).filter((url) => !members.has(url))
   const sample = Math.min(others.length, Math.max(0, options.sample ?? 2000))
   for (let k = 0; k < sample; k++) count(others[Math.floor((k * others.length) / sample)]!)

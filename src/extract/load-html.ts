@@ -135,7 +135,7 @@ class DepthGuard extends DomHandler {
 
 /** Parse, giving up past `limit` levels (Infinity: never). */
 function parse(html: string, limit: number): Document {
-  const handler = limit === Infinity ? new DomHandler(undefined, OPTIONS) : new DepthGuard(limit)
+  const handler = new DepthGuard(limit)
   new Parser(handler, OPTIONS).end(html)
   return handler.root
 }
