@@ -52,6 +52,8 @@ export function renderCrawlReport(rows: CrawlRow[], setup: CrawlSetup): string {
   const e = get('e')
   lines.push('')
   lines.push(`roundup (c) / raw+parse (b): ${fixed(ratio(c, get('b')), 2)}   (target >= 0.8)`)
+  const c0 = get('c0')
+  if (c0) lines.push(`  with links-only extraction (c0) / (b): ${fixed(ratio(c0, get('b')), 2)}   (no title, author, date, excerpt or text: the most a cheaper extractor could gain)`)
   lines.push(`roundup (c) / Crawlee (d):   ${fixed(ratio(c, get('d')), 2)}   (target >= 2)`)
   lines.push(`roundup (e) / Crawlee polite: ${fixed(ratio(e, get('d-polite')), 2)}   (target > 1)`)
   if (e) {

@@ -1,7 +1,8 @@
-// npm run bench:crawl [-- --hosts 40 --posts 50 --latency 20 --delay 200 --concurrency 16 --only a,b,c,d,dp,e]
+// npm run bench:crawl [-- --hosts 40 --posts 50 --latency 20 --delay 200 --concurrency 16 --only a,b,c,c0,d,dp,e]
 // Crawls a synthetic blogosphere served from a child process on 127.0.0.x with: (a) raw undici,
 // (b) raw undici + cheerio, (c) roundup without politeness, (d) Crawlee without and with
-// politeness, (e) roundup with politeness; each crawler in its own process. Prints pages/s, wall
+// politeness, (e) roundup with politeness; each crawler in its own process. Row c0 (only when
+// asked for) is (c) with extraction cut down to what the crawl needs to follow the lists. Prints pages/s, wall
 // time and peak RSS per row, the ratios the targets are set on, and what the server saw.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,13 +10,13 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBlogosphere, type RunningBlogosphere } from './blogosphere-process.js'
 import type { ServerStats } from './blogosphere-server.js'
-import { buildBench } from './crawl-build.js'
+import { buildBench, buildLinksOnly } from './crawl-build.js'
 import { runChild, type SpawnedResult } from './crawl-child.js'
 import { renderCrawlReport, type CrawlRow } from './crawl-report.js'
 import { createBlogosphere } from './blogosphere.js'
 import { linkFollowingFloorMs } from './crawl-floor.js'
 
-const USAGE = 'usage: npm run bench:crawl [-- --hosts N --posts N --latency MS --delay MS --concurrency N --links N --only a,b,c,d,dp,e]'
+const USAGE = 'usage: npm run bench:crawl [-- --hosts N --posts N --latency MS --delay MS --concurrency N --links N --only a,b,c,c0,d,dp,e]'
 
 function options() {
   try {
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
     await step('b', { key: 'b', label: '(b) raw fetch + cheerio (htmlparser2)', polite: false }, () => run('./crawl-raw.ts', [JSON.stringify({ ...raw, parse: true })]))
     await step('c', { key: 'c', label: `(c) roundup --delay 0 --per-host 8`, polite: false }, () =>
       run('./crawl-roundup.ts', roundupArgs('c', ['--delay', '0', '--per-host', '8'])))
+    await step('c0', { key: 'c0', label: '(c0) roundup as (c), links-only extraction', polite: false }, async () =>
+      runChild('./crawl-roundup.ts', roundupArgs('c0', ['--delay', '0', '--per-host', '8']), { compiled: await buildLinksOnly(compiled), nice: 10 }))
     const crawlee = { seedUrl: site.seedUrl, maxPages: pagesTotal }
     await step('d', { key: 'd', label: '(d) Crawlee CheerioCrawler, no politeness', polite: false }, () =>
       run('./crawl-crawlee.ts', [JSON.stringify({ ...crawlee, maxConcurrency: o.concurrency, delayMs: 0 })]))
