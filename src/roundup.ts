@@ -159,7 +159,7 @@ export function createRoundup(options: RoundupOptions = {}, seams: RoundupSeams 
       try {
         const report = await crawl(
           { seeds, eventTitle: call.eventTitle, depth: call.depth ?? o.depth, maxPages: call.maxPages ?? o.maxPages, followBody: call.followBody === true, visitsPerHost: 2 * o.perHost + 2 },
-          { fetcher, store, extract: pool.extract, logger: o.logger, onProgress: call.onProgress, ...(seams.createFrontier ? { frontier: seams.createFrontier() } : {}) },
+          { fetcher, store, extract: pool.extract, expectPages: pool.expect, logger: o.logger, onProgress: call.onProgress, ...(seams.createFrontier ? { frontier: seams.createFrontier() } : {}) },
         )
         const members = store.getEvent(report.event.id)?.posts.map((m) => m.url) ?? []
         const archive = o.archive ? await checkArchives({ store, fetcher }, { endpoint: o.archiveEndpoint, urls: members, logger: o.logger }) : null

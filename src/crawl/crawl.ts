@@ -48,6 +48,8 @@ export interface CrawlDeps {
   useFeeds?: boolean
   /** Date parser for feed dates (keeps the feed's offset). */
   parseDate?: (text: string) => string | null
+  /** Told how many pages the crawl has handed out to fetch so far, as that grows (the extract pool starts its workers early). */
+  expectPages?: (pages: number) => void
 }
 
 /** An extraction, plus the page's pingbacks and trackbacks when the extractor already found them. */
@@ -143,6 +145,7 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
       }
       fetched++
       visits.push(item)
+      deps.expectPages?.(fetched)
     }
     if (visits.pending === 0) break
     await new Promise<void>((resolve) => (wake = resolve))

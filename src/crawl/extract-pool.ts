@@ -33,7 +33,15 @@ export interface ExtractPool {
   extract(html: string, url: string, options?: ExtractOptions): Promise<ExtractedPage>
   /** Start the workers now rather than after `inlineFirst` pages; resolves with how many came up. */
   start(): Promise<number>
-  stats(): { inline: number; inWorkers: number; workerFailures: number }
+  /**
+   * The caller now knows of `pages` pages to extract in all. Past `inlineFirst`, the workers
+   * start loading at once, while the first pages are still extracted here, so that they are
+   * up when those run out: otherwise no page is extracted for the ~0.5 s they take to load,
+   * and a crawl finds no new pages meanwhile.
+   */
+  expect(pages: number): void
+  /** `workers`: started and not failed, whether loading or up. */
+  stats(): { inline: number; inWorkers: number; workerFailures: number; workers: number }
   close(): Promise<void>
 }
 
@@ -166,7 +174,7 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
   return {
     extract(html, url, extractOptions) {
       if (closed || options.workers <= 0) return runInline(html, url, extractOptions)
-      if (inline < inlineFirst && !started) return runInline(html, url, extractOptions)
+      if (inline < inlineFirst && !slots.some((slot) => slot.ready)) return runInline(html, url, extractOptions)
       startAll()
       // Pages wait for the workers to load rather than run here: every page this thread
       // extracts also makes V8 compile the extractor here, a third time, and grows this
@@ -184,7 +192,10 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
       startAll()
       return (await Promise.all(slots.map((slot) => slot.up))).filter(Boolean).length
     },
-    stats: () => ({ inline, inWorkers, workerFailures }),
+    expect(pages) {
+      if (pages > inlineFirst && options.workers > 0) startAll()
+    },
+    stats: () => ({ inline, inWorkers, workerFailures, workers: slots.length }),
     async close() {
       if (closed) return
       closed = true

@@ -85,6 +85,15 @@ test('crawl: seed plus listed posts form one event, with outcomes for every URL'
   assert.equal(store.getPost('http://a.example/a')!.etag, '"e1"')
 })
 
+test('crawl: tells expectPages how many pages it has handed out, as the count grows', async () => {
+  const told: number[] = []
+  const requests: FetchRequest[] = []
+  await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(web, requests), store: createMemoryStore(), extract: fakeExtract, expectPages: (pages) => told.push(pages) })
+  const pageRequests = requests.filter((r) => (r.kind ?? 'page') === 'page').length
+  assert.ok(pageRequests >= 7, `${pageRequests} pages`)
+  assert.deepEqual(told, Array.from({ length: pageRequests }, (_, i) => i + 1))
+})
+
 test('crawl: --depth 2 follows listed posts\' own lists; --max-pages bounds fetches', async () => {
   const deep = createMemoryStore()
   await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(web), store: deep, extract: fakeExtract })

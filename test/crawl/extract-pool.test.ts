@@ -20,7 +20,7 @@ test('extract pool: a worker gives exactly what in-thread extraction gives (plus
     assert.deepEqual(backlinks, findBacklinks(html, URL_))
     assert.ok(fromWorker.crossRefs[0]!.entries.length >= 5)
     await assert.rejects(pool.extract(html, 'ftp://nowhere/x'), (error: unknown) => isRoundupError(error) && error.code === 'EXTRACT_FAILED' && /ftp:/.test(error.message))
-    assert.deepEqual(pool.stats(), { inline: 0, inWorkers: 2, workerFailures: 0 })
+    assert.deepEqual(pool.stats(), { inline: 0, inWorkers: 2, workerFailures: 0, workers: 1 })
   } finally {
     await pool.close()
   }
@@ -47,7 +47,28 @@ test('extract pool: once workers are starting, pages wait for them instead of ru
     const pages = await Promise.all([pool.extract(html, URL_, { fetchedAt }), pool.extract(html, URL_, { fetchedAt })])
     for (const page of pages) assert.equal(page.authors[0], 'Holger Nauheimer')
     assert.equal(calls.length, 1)
-    assert.deepEqual(pool.stats(), { inline: 1, inWorkers: 2, workerFailures: 0 })
+    assert.deepEqual(pool.stats(), { inline: 1, inWorkers: 2, workerFailures: 0, workers: 1 })
+  } finally {
+    await pool.close()
+  }
+})
+
+test('extract pool: told of more pages than it runs in-thread, it starts the workers at once, and the first pages still run here until one is up', async () => {
+  const calls: string[] = []
+  const pool = createExtractPool({ workers: 1, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)), inlineFirst: 2 })
+  try {
+    pool.expect(2)
+    assert.equal(pool.stats().workers, 0, 'no more pages than run in-thread: no worker')
+    pool.expect(3)
+    assert.equal(pool.stats().workers, 1, 'one page more: the worker starts loading now, not at the third page')
+    // A worker reports ready on the event loop, so it cannot be up yet: this page runs here.
+    await pool.extract(html, URL_, { fetchedAt })
+    assert.equal(calls.length, 1)
+    assert.equal(await pool.start(), 1)
+    // Once a worker is up, pages go to it even before the in-thread quota is used.
+    assert.equal((await pool.extract(html, URL_, { fetchedAt })).authors[0], 'Holger Nauheimer')
+    assert.equal(calls.length, 1)
+    assert.deepEqual(pool.stats(), { inline: 1, inWorkers: 1, workerFailures: 0, workers: 1 })
   } finally {
     await pool.close()
   }
