@@ -48,7 +48,11 @@ export interface CrawlDeps {
   useFeeds?: boolean
   /** Date parser for feed dates (keeps the feed's offset). */
   parseDate?: (text: string) => string | null
-  /** Told how many pages the crawl has handed out to fetch so far, as that grows (the extract pool starts its workers early). */
+  /**
+   * Told how many new pages (not yet members of the event) the crawl has handed out to fetch,
+   * as that grows: the extract pool starts its workers early. Known members are left out, as
+   * a re-crawl finds most of them unchanged (304) and extracts nothing.
+   */
   expectPages?: (pages: number) => void
 }
 
@@ -94,6 +98,7 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
   // Final and canonical URLs already stored in this crawl, so redirects and aliases do not duplicate posts.
   const aliases = new Map<string, string>()
   let fetched = 0
+  let fresh = 0
   const feeds: FeedContext | null = deps.useFeeds === false ? null : {
     fetcher, store, now, seen: new Map<string, Promise<ParsedFeed | null>>(), ...(deps.parseDate ? { parseDate: deps.parseDate } : {}),
   }
@@ -144,8 +149,8 @@ export async function crawl(input: CrawlInput, deps: CrawlDeps): Promise<CrawlRe
         continue
       }
       fetched++
+      if (!members.has(item.url)) deps.expectPages?.(++fresh)
       visits.push(item)
-      deps.expectPages?.(fetched)
     }
     if (visits.pending === 0) break
     await new Promise<void>((resolve) => (wake = resolve))

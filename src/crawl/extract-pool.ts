@@ -84,6 +84,10 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
   const slots: Slot[] = []
   const queue: Pending[] = []
   let started = false
+  /** Pages below `inlineFirst` may run here: until a page or start() asks for the workers, or one is up. */
+  let inlineOpen = true
+  /** A caller awaits start(). */
+  let awaited = false
   let closed = false
   let restarts = 0
   let nextId = 1
@@ -104,8 +108,8 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
     new RoundupError((reply.code ?? 'EXTRACT_FAILED') as ErrorCode, reply.message, reply.url ? { url: reply.url } : {})
 
   const refresh = (slot: Slot) => {
-    // Idle workers must not keep the process alive; busy ones, and loading ones that pages wait for, must.
-    if (slot.inFlight.size || (!slot.ready && queue.length)) slot.worker.ref()
+    // Idle workers must not keep the process alive; busy ones, and loading ones that pages or start() wait for, must.
+    if (slot.inFlight.size || (!slot.ready && (queue.length || awaited))) slot.worker.ref()
     else slot.worker.unref()
   }
 
@@ -127,14 +131,21 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
   }
 
   const spawn = () => {
-    const worker = startWorker(options.maxHeapMb ?? 160)
+    let worker: Worker
+    try {
+      worker = startWorker(options.maxHeapMb ?? 160)
+    } catch {
+      // No thread to be had (ERR_WORKER_INIT_FAILED at a thread limit): pages stay in this one.
+      workerFailures++
+      return
+    }
     let settle: (up: boolean) => void = () => {}
     const slot: Slot = { worker, ready: false, inFlight: new Map(), up: new Promise((resolve) => (settle = resolve)) }
     slots.push(slot)
-    refresh(slot)
     worker.on('message', (message: ExtractReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true
+        inlineOpen = false
         settle(true)
         pump()
         return refresh(slot)
@@ -163,6 +174,9 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
     }
     worker.on('error', () => fail())
     worker.on('exit', () => fail())
+    // After the listeners: adding a 'message' listener refs the worker again, and a worker
+    // started ahead of need must not keep the process alive while it loads.
+    refresh(slot)
   }
 
   const startAll = () => {
@@ -174,7 +188,8 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
   return {
     extract(html, url, extractOptions) {
       if (closed || options.workers <= 0) return runInline(html, url, extractOptions)
-      if (inline < inlineFirst && !slots.some((slot) => slot.ready)) return runInline(html, url, extractOptions)
+      if (inline < inlineFirst && inlineOpen) return runInline(html, url, extractOptions)
+      inlineOpen = false
       startAll()
       // Pages wait for the workers to load rather than run here: every page this thread
       // extracts also makes V8 compile the extractor here, a third time, and grows this
@@ -189,7 +204,10 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
     },
     async start() {
       if (options.workers <= 0) return 0
+      inlineOpen = false
+      awaited = true
       startAll()
+      for (const slot of slots) refresh(slot)
       return (await Promise.all(slots.map((slot) => slot.up))).filter(Boolean).length
     },
     expect(pages) {

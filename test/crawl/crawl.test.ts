@@ -85,13 +85,17 @@ test('crawl: seed plus listed posts form one event, with outcomes for every URL'
   assert.equal(store.getPost('http://a.example/a')!.etag, '"e1"')
 })
 
-test('crawl: tells expectPages how many pages it has handed out, as the count grows', async () => {
+test('crawl: tells expectPages how many new pages it has handed out, as the count grows; a re-crawl of known members tells nothing', async () => {
   const told: number[] = []
   const requests: FetchRequest[] = []
-  await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(web, requests), store: createMemoryStore(), extract: fakeExtract, expectPages: (pages) => told.push(pages) })
+  const store = createMemoryStore()
+  await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(web, requests), store, extract: fakeExtract, expectPages: (pages) => told.push(pages) })
   const pageRequests = requests.filter((r) => (r.kind ?? 'page') === 'page').length
   assert.ok(pageRequests >= 7, `${pageRequests} pages`)
   assert.deepEqual(told, Array.from({ length: pageRequests }, (_, i) => i + 1))
+  const again: number[] = []
+  await crawl({ seeds: [SEED], depth: 2, maxPages: 50 }, { fetcher: fakeFetcher(web), store, extract: fakeExtract, expectPages: (pages) => again.push(pages) })
+  assert.deepEqual(again, [])
 })
 
 test('crawl: --depth 2 follows listed posts\' own lists; --max-pages bounds fetches', async () => {

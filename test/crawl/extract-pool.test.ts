@@ -74,6 +74,19 @@ test('extract pool: told of more pages than it runs in-thread, it starts the wor
   }
 })
 
+test('extract pool: workers started ahead of need do not keep the process alive while they load', () => {
+  const script = `
+    const { createExtractPool } = await import(${JSON.stringify(new URL('../../src/crawl/extract-pool.ts', import.meta.url).href)})
+    const { extractPage } = await import(${JSON.stringify(new URL('../../src/extract/index.ts', import.meta.url).href)})
+    const pool = createExtractPool({ workers: 2, extract: extractPage, inlineFirst: 1 })
+    pool.expect(10)
+    const held = process.getActiveResourcesInfo().filter((name) => /MessagePort|Worker/.test(name))
+    console.log('workers', pool.stats().workers, 'holding the process:', held.join(',') || 'nothing')`
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
+  assert.equal(run.status, 0, run.stderr)
+  assert.equal(run.stdout.trim(), 'workers 2 holding the process: nothing')
+})
+
 test('extract pool: a process whose only work is a page waiting for a loading worker does not exit early', () => {
   const script = `
     const { createExtractPool } = await import(${JSON.stringify(new URL('../../src/crawl/extract-pool.ts', import.meta.url).href)})
