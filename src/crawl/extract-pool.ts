@@ -187,8 +187,7 @@ export function createExtractPool(options: ExtractPoolOptions): ExtractPool {
 
   return {
     extract(html, url, extractOptions) {
-      if (closed || options.workers <= 0) return runInline(html, url, extractOptions)
-      if (inline < inlineFirst && inlineOpen) return runInline(html, url, extractOptions)
+      if (closed || options.workers <= 0 || (inline < inlineFirst && inlineOpen)) return runInline(html, url, extractOptions)
       inlineOpen = false
       startAll()
       // Pages wait for the workers to load rather than run here: every page this thread

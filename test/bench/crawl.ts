@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const [compiled, site] = await Promise.all([buildBench(), startBlogosphere({ ...worldOptions, latencyMs: o.latencyMs })])
   // The blogosphere stands in for servers on other machines: a crawler busy on both cores
   // must not delay its clock, or the server logs responses ending late and gaps too short.
-  const run = (script: string, args: string[]) => runChild(script, args, { compiled, nice: 10 })
+  const run = (script: string, args: string[], build = compiled) => runChild(script, args, { compiled: build, nice: 10 })
   const dir = await mkdtemp(join(tmpdir(), 'roundup-bench-crawl-'))
   const rows: CrawlRow[] = []
   const raw = { ...worldOptions, origins: site.origins, concurrency: o.concurrency }
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     await step('c', { key: 'c', label: `(c) roundup --delay 0 --per-host 8`, polite: false }, () =>
       run('./crawl-roundup.ts', roundupArgs('c', ['--delay', '0', '--per-host', '8'])))
     await step('c0', { key: 'c0', label: '(c0) roundup as (c), links-only extraction', polite: false }, async () =>
-      runChild('./crawl-roundup.ts', roundupArgs('c0', ['--delay', '0', '--per-host', '8']), { compiled: await buildLinksOnly(compiled), nice: 10 }))
+      run('./crawl-roundup.ts', roundupArgs('c0', ['--delay', '0', '--per-host', '8']), await buildLinksOnly(compiled)))
     const crawlee = { seedUrl: site.seedUrl, maxPages: pagesTotal }
     await step('d', { key: 'd', label: '(d) Crawlee CheerioCrawler, no politeness', polite: false }, () =>
       run('./crawl-crawlee.ts', [JSON.stringify({ ...crawlee, maxConcurrency: o.concurrency, delayMs: 0 })]))

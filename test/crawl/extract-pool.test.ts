@@ -11,6 +11,24 @@ const URL_ = 'http://holger-nauheimer.example/2009/04/introduction-of-social-med
 const html = await readFile(new URL('../../data/sample/hosts/holger-nauheimer.example/2009/04/introduction-of-social-media-in.html', import.meta.url), 'utf8')
 const fetchedAt = new Date('2026-01-01T00:00:00Z')
 
+/** A pool whose in-thread extractor records each URL it is given. */
+function countingPool(options: { workers: number; inlineFirst: number }) {
+  const calls: string[] = []
+  const pool = createExtractPool({ ...options, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)) })
+  return { pool, calls }
+}
+
+/** Run `body` in a fresh node process that has `createExtractPool` and `extractPage`; its trimmed stdout. */
+function runWithPool(body: string): string {
+  const script = `
+    const { createExtractPool } = await import(${JSON.stringify(new URL('../../src/crawl/extract-pool.ts', import.meta.url).href)})
+    const { extractPage } = await import(${JSON.stringify(new URL('../../src/extract/index.ts', import.meta.url).href)})
+    ${body}`
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
+  assert.equal(run.status, 0, run.stderr)
+  return run.stdout.trim()
+}
+
 test('extract pool: a worker gives exactly what in-thread extraction gives (plus the backlinks), and errors keep their code', async () => {
   const pool = createExtractPool({ workers: 1, extract: extractPage })
   try {
@@ -27,8 +45,7 @@ test('extract pool: a worker gives exactly what in-thread extraction gives (plus
 })
 
 test('extract pool: small crawls stay in-thread, and a closed pool still extracts', async () => {
-  const calls: string[] = []
-  const pool = createExtractPool({ workers: 2, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)), inlineFirst: 3 })
+  const { pool, calls } = countingPool({ workers: 2, inlineFirst: 3 })
   for (let i = 0; i < 3; i++) await pool.extract(html, URL_, { fetchedAt })
   assert.equal(calls.length, 3)
   assert.equal(pool.stats().inline, 3)
@@ -39,8 +56,7 @@ test('extract pool: small crawls stay in-thread, and a closed pool still extract
 })
 
 test('extract pool: once workers are starting, pages wait for them instead of running in-thread', async () => {
-  const calls: string[] = []
-  const pool = createExtractPool({ workers: 1, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)), inlineFirst: 1 })
+  const { pool, calls } = countingPool({ workers: 1, inlineFirst: 1 })
   try {
     await pool.extract(html, URL_, { fetchedAt })
     // The second page starts the worker; neither it nor the third, asked for while the worker loads, runs here.
@@ -54,8 +70,7 @@ test('extract pool: once workers are starting, pages wait for them instead of ru
 })
 
 test('extract pool: told of more pages than it runs in-thread, it starts the workers at once, and the first pages still run here until one is up', async () => {
-  const calls: string[] = []
-  const pool = createExtractPool({ workers: 1, extract: (h, u, o) => (calls.push(u), extractPage(h, u, o)), inlineFirst: 2 })
+  const { pool, calls } = countingPool({ workers: 1, inlineFirst: 2 })
   try {
     pool.expect(2)
     assert.equal(pool.stats().workers, 0, 'no more pages than run in-thread: no worker')
@@ -75,27 +90,19 @@ test('extract pool: told of more pages than it runs in-thread, it starts the wor
 })
 
 test('extract pool: workers started ahead of need do not keep the process alive while they load', () => {
-  const script = `
-    const { createExtractPool } = await import(${JSON.stringify(new URL('../../src/crawl/extract-pool.ts', import.meta.url).href)})
-    const { extractPage } = await import(${JSON.stringify(new URL('../../src/extract/index.ts', import.meta.url).href)})
+  const out = runWithPool(`
     const pool = createExtractPool({ workers: 2, extract: extractPage, inlineFirst: 1 })
     pool.expect(10)
     const held = process.getActiveResourcesInfo().filter((name) => /MessagePort|Worker/.test(name))
-    console.log('workers', pool.stats().workers, 'holding the process:', held.join(',') || 'nothing')`
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
-  assert.equal(run.status, 0, run.stderr)
-  assert.equal(run.stdout.trim(), 'workers 2 holding the process: nothing')
+    console.log('workers', pool.stats().workers, 'holding the process:', held.join(',') || 'nothing')`)
+  assert.equal(out, 'workers 2 holding the process: nothing')
 })
 
 test('extract pool: a process whose only work is a page waiting for a loading worker does not exit early', () => {
-  const script = `
-    const { createExtractPool } = await import(${JSON.stringify(new URL('../../src/crawl/extract-pool.ts', import.meta.url).href)})
-    const { extractPage } = await import(${JSON.stringify(new URL('../../src/extract/index.ts', import.meta.url).href)})
+  const out = runWithPool(`
     const pool = createExtractPool({ workers: 1, extract: extractPage, inlineFirst: 0 })
-    pool.extract('<title>Waited for</title><p>x</p>', 'http://a.example/p').then((page) => console.log('title:', page.title, pool.stats().inWorkers))`
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
-  assert.equal(run.status, 0, run.stderr)
-  assert.equal(run.stdout.trim(), 'title: Waited for 1')
+    pool.extract('<title>Waited for</title><p>x</p>', 'http://a.example/p').then((page) => console.log('title:', page.title, pool.stats().inWorkers))`)
+  assert.equal(out, 'title: Waited for 1')
 })
 
 test('extract pool: when no worker can run, every page is still extracted in-thread', async () => {
